@@ -1,0 +1,89 @@
+package org.pressroom.markdown;
+
+import com.vladsch.flexmark.ast.BulletList;
+import com.vladsch.flexmark.ast.ListBlock;
+import com.vladsch.flexmark.ast.ListItem;
+import com.vladsch.flexmark.ast.OrderedList;
+import com.vladsch.flexmark.ast.Paragraph;
+import com.vladsch.flexmark.ast.util.TextCollectingVisitor;
+import com.vladsch.flexmark.ext.autolink.AutolinkExtension;
+import com.vladsch.flexmark.ext.footnotes.FootnoteExtension;
+import com.vladsch.flexmark.ext.tables.TablesExtension;
+import com.vladsch.flexmark.html.HtmlRenderer;
+import com.vladsch.flexmark.parser.Parser;
+import com.vladsch.flexmark.util.ast.Document;
+import com.vladsch.flexmark.util.ast.Node;
+import com.vladsch.flexmark.util.data.MutableDataSet;
+import java.util.List;
+
+/**
+ * The one Markdown pipeline of a build: CommonMark with tables, footnotes and autolinks. Raw HTML is
+ * escaped unless the site allows it. Thread-safe: parser and renderer are shared by all releases.
+ */
+public final class Markdown {
+    /** Default summaries are cut near this many characters, on a word boundary. */
+    public static final int SUMMARY_LENGTH = 200;
+
+    private final Parser parser;
+    private final HtmlRenderer renderer;
+
+    public Markdown(boolean rawHtml) {
+        MutableDataSet options = new MutableDataSet();
+        options.set(Parser.EXTENSIONS, List.of(TablesExtension.create(), FootnoteExtension.create(),
+                AutolinkExtension.create()));
+        options.set(TablesExtension.WITH_CAPTION, false);
+        options.set(TablesExtension.COLUMN_SPANS, false);
+        options.set(TablesExtension.APPEND_MISSING_COLUMNS, true);
+        options.set(TablesExtension.DISCARD_EXTRA_COLUMNS, true);
+        options.set(TablesExtension.HEADER_SEPARATOR_COLUMN_MATCH, true);
+        options.set(HtmlRenderer.ESCAPE_HTML, !rawHtml);
+        options.set(HtmlRenderer.SOFT_BREAK, "\n");
+        this.parser = Parser.builder(options).build();
+        this.renderer = HtmlRenderer.builder(options).build();
+    }
+
+    /** Renders a release body to HTML and extracts the plain-text summary of its first block. */
+    public Rendered render(String markdown) {
+        Document doc = parser.parse(markdown);
+        return new Rendered(renderer.render(doc), summaryOf(doc));
+    }
+
+    private static String summaryOf(Document doc) {
+        for (Node n = doc.getFirstChild(); n != null; n = n.getNext()) {
+            if (n instanceof Paragraph) {
+                return cut(plain(n));
+            }
+            if (n instanceof BulletList || n instanceof OrderedList) {
+                Node item = ((ListBlock) n).getFirstChild();
+                if (item instanceof ListItem li) {
+                    for (Node c = li.getFirstChild(); c != null; c = c.getNext()) {
+                        if (c instanceof Paragraph) {
+                            return cut(plain(c));
+                        }
+                    }
+                }
+            }
+        }
+        return "";
+    }
+
+    private static String plain(Node n) {
+        return new TextCollectingVisitor().collectAndGetText(n).replaceAll("\\s+", " ").strip();
+    }
+
+    /** Cuts text at about {@link #SUMMARY_LENGTH} characters, on a word boundary, adding an ellipsis. */
+    public static String cut(String text) {
+        if (text.codePointCount(0, text.length()) <= SUMMARY_LENGTH) {
+            return text;
+        }
+        int limit = text.offsetByCodePoints(0, SUMMARY_LENGTH);
+        int space = text.lastIndexOf(' ', limit);
+        int end = space > SUMMARY_LENGTH / 2 ? space : limit;
+        String head = text.substring(0, end).replaceAll("[\\s,;:·、，]+$", "");
+        return head + "…";
+    }
+
+    /** A rendered body and its default summary. */
+    public record Rendered(String html, String summary) {
+    }
+}

@@ -1,0 +1,147 @@
+package org.pressroom.plan;
+
+import java.time.YearMonth;
+import java.util.List;
+import org.pressroom.content.Release;
+
+/**
+ * One output page. {@link #path()} is relative to the site root: a folder path ending in {@code /}
+ * (written as its {@code index.html}) or a file name. Later issues add kinds (feeds, sitemap, search).
+ */
+public sealed interface Page {
+    /** The page's language, or null for pages in every language (root chooser, 404). */
+    String lang();
+
+    /** URL path relative to the base URL, e.g. {@code ko/releases/2013-09-27-x/}. */
+    String path();
+
+    /** The output file, relative to the output folder. */
+    default String file() {
+        return path().isEmpty() || path().endsWith("/") ? path() + "index.html" : path();
+    }
+
+    /** The template that renders this kind of page. */
+    String template();
+
+    /** The language chooser at the site root. */
+    record Root() implements Page {
+        public String lang() {
+            return null;
+        }
+
+        public String path() {
+            return "";
+        }
+
+        public String template() {
+            return "root.ftlh";
+        }
+    }
+
+    /** The not-found page, in every language. */
+    record NotFound() implements Page {
+        public String lang() {
+            return null;
+        }
+
+        public String path() {
+            return "404.html";
+        }
+
+        public String template() {
+            return "404.ftlh";
+        }
+    }
+
+    /** A language's home: its newest releases. */
+    record Home(String lang, List<Release> newest) implements Page {
+        public String path() {
+            return lang + "/";
+        }
+
+        public String template() {
+            return "home.ftlh";
+        }
+    }
+
+    /** One release in one language. */
+    record ReleasePage(String lang, Release release) implements Page {
+        public String path() {
+            return lang + "/releases/" + release.id() + "/";
+        }
+
+        public String template() {
+            return "release.ftlh";
+        }
+    }
+
+    /** All topics of a language with their counts. */
+    record Topics(String lang) implements Page {
+        public String path() {
+            return lang + "/topics/";
+        }
+
+        public String template() {
+            return "topics.ftlh";
+        }
+    }
+
+    /** The years of a language with their counts. */
+    record Years(String lang) implements Page {
+        public String path() {
+            return lang + "/archive/";
+        }
+
+        public String template() {
+            return "archive.ftlh";
+        }
+    }
+
+    /** What a paginated list lists. */
+    sealed interface ListOf permits TopicList, YearList, MonthList {
+        /** The list's first-page path, without the language. */
+        String path();
+    }
+
+    /** The releases on one topic. */
+    record TopicList(String topic) implements ListOf {
+        public String path() {
+            return "topics/" + topic + "/";
+        }
+    }
+
+    /** One year's releases. */
+    record YearList(int year) implements ListOf {
+        public String path() {
+            return "archive/" + year + "/";
+        }
+    }
+
+    /** One month's releases. */
+    record MonthList(YearMonth month) implements ListOf {
+        public String path() {
+            return String.format("archive/%04d/%02d/", month.getYear(), month.getMonthValue());
+        }
+    }
+
+    /**
+     * Page {@code number} (1-based) of {@code pages} of a list.
+     *
+     * @param items the releases on this page, newest first
+     * @param total the number of releases in the whole list
+     */
+    record ListPage(String lang, ListOf of, int number, int pages, List<Release> items, int total) implements Page {
+        public String path() {
+            return pathOf(lang, of, number);
+        }
+
+        public String template() {
+            return "list.ftlh";
+        }
+
+        /** The path of page {@code n} of a list. */
+        public static String pathOf(String lang, ListOf of, int n) {
+            return lang + "/" + of.path() + (n == 1 ? "" : "page/" + n + "/");
+        }
+    }
+}

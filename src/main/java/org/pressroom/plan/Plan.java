@@ -1,0 +1,136 @@
+package org.pressroom.plan;
+
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.pressroom.archive.Archive;
+import org.pressroom.content.Language;
+import org.pressroom.content.Release;
+import org.pressroom.plan.Page.ListOf;
+import org.pressroom.plan.Page.ListPage;
+
+/**
+ * The plan stage: every page of the site, and how each page finds its counterparts in the other
+ * languages (exact, for hreflang; or nearest existing, for the language switch). Pure.
+ */
+public final class Plan {
+    private final Archive archive;
+    private final List<Page> pages;
+    private final Map<String, Page> byPath;
+    /** language, list → its number of pages. */
+    private final Map<String, Map<ListOf, Integer>> lists;
+
+    private Plan(Archive archive, List<Page> pages, Map<String, Map<ListOf, Integer>> lists) {
+        this.archive = archive;
+        this.pages = List.copyOf(pages);
+        Map<String, Page> paths = new HashMap<>();
+        pages.forEach(p -> paths.put(p.path(), p));
+        this.byPath = Collections.unmodifiableMap(paths);
+        this.lists = lists;
+    }
+
+    public static Plan of(Archive archive) {
+        int size = archive.site().pageSize();
+        List<Page> pages = new ArrayList<>();
+        Map<String, Map<ListOf, Integer>> lists = new LinkedHashMap<>();
+        pages.add(new Page.Root());
+        for (Language l : archive.site().languages()) {
+            String lang = l.code();
+            Archive.Index idx = archive.in(lang);
+            Map<ListOf, Integer> mine = new LinkedHashMap<>();
+            lists.put(lang, mine);
+            pages.add(new Page.Home(lang, idx.releases().subList(0, Math.min(size, idx.releases().size()))));
+            for (Release r : idx.releases()) {
+                pages.add(new Page.ReleasePage(lang, r));
+            }
+            pages.add(new Page.Topics(lang));
+            idx.byTopic().forEach((t, rs) -> paginate(pages, mine, lang, new Page.TopicList(t), rs, size));
+            pages.add(new Page.Years(lang));
+            idx.byYear().forEach((y, rs) -> paginate(pages, mine, lang, new Page.YearList(y), rs, size));
+            idx.byMonth().forEach((m, rs) -> paginate(pages, mine, lang, new Page.MonthList(m), rs, size));
+        }
+        pages.add(new Page.NotFound());
+        return new Plan(archive, pages, lists);
+    }
+
+    private static void paginate(List<Page> pages, Map<ListOf, Integer> lists, String lang, ListOf of,
+            List<Release> releases, int size) {
+        int count = Math.max(1, (releases.size() + size - 1) / size);
+        lists.put(of, count);
+        for (int n = 1; n <= count; n++) {
+            List<Release> items = releases.subList((n - 1) * size, Math.min(n * size, releases.size()));
+            pages.add(new ListPage(lang, of, n, count, items, releases.size()));
+        }
+    }
+
+    public Archive archive() {
+        return archive;
+    }
+
+    /** Every page, in a stable order. */
+    public List<Page> pages() {
+        return pages;
+    }
+
+    public Optional<Page> page(String path) {
+        return Optional.ofNullable(byPath.get(path));
+    }
+
+    /** The number of pages of a list in a language, or 0 when the list does not exist there. */
+    public int pagesOf(String lang, ListOf of) {
+        return lists.getOrDefault(lang, Map.of()).getOrDefault(of, 0);
+    }
+
+    /** The same page in another language, if it exists there (for hreflang). */
+    public Optional<Page> exact(Page page, String lang) {
+        return counterpartPath(page, lang).filter(p -> p.equals(swap(page.path(), page.lang(), lang)))
+                .flatMap(this::page);
+    }
+
+    /**
+     * Where the language switch of {@code page} goes in {@code lang}: the exact counterpart where it
+     * exists, else the nearest page that does (same list, last existing page; the month's year; the
+     * index of its kind; the home).
+     */
+    public Page nearest(Page page, String lang) {
+        return counterpartPath(page, lang).flatMap(this::page).orElseThrow();
+    }
+
+    private static String swap(String path, String from, String to) {
+        return from == null ? path : to + path.substring(from.length());
+    }
+
+    private Optional<String> counterpartPath(Page page, String lang) {
+        String home = lang + "/";
+        if (page instanceof Page.Root || page instanceof Page.NotFound) {
+            return Optional.of(page.path());
+        }
+        if (page instanceof Page.ReleasePage rp) {
+            return Optional.of(rp.release().translations().containsKey(lang) ? swap(page.path(), page.lang(), lang) : home);
+        }
+        if (page instanceof ListPage lp) {
+            int n = pagesOf(lang, lp.of());
+            if (n > 0) {
+                return Optional.of(ListPage.pathOf(lang, lp.of(), Math.min(lp.number(), n)));
+            }
+            if (lp.of() instanceof Page.MonthList m) {
+                Page.YearList y = new Page.YearList(m.month().getYear());
+                if (pagesOf(lang, y) > 0) {
+                    return Optional.of(ListPage.pathOf(lang, y, 1));
+                }
+            }
+            return Optional.of(lp.of() instanceof Page.TopicList ? lang + "/topics/" : lang + "/archive/");
+        }
+        return Optional.of(swap(page.path(), page.lang(), lang));
+    }
+
+    /** The month list of a year-month, for templates that link months. */
+    public static ListOf month(YearMonth m) {
+        return new Page.MonthList(m);
+    }
+}
