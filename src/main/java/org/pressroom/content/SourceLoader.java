@@ -24,15 +24,36 @@ public final class SourceLoader {
 
     private final Path root;
     private final Problems problems;
+    private final Map<String, RawFile> reuse;
 
-    private SourceLoader(Path root, Problems problems) {
+    private SourceLoader(Path root, Problems problems, Map<String, RawFile> reuse) {
         this.root = root;
         this.problems = problems;
+        this.reuse = reuse;
     }
 
     /** Reads everything a build needs from {@code root}; unreadable or unsafe entries are reported. */
     public static Sources load(Path root, Problems problems) {
-        return new SourceLoader(root, problems).load();
+        return new SourceLoader(root, problems, Map.of()).load();
+    }
+
+    /**
+     * Loads again after a change: lists every folder as {@link #load} does, but takes the bytes of
+     * files not named in {@code changed} (paths relative to {@code root}) from {@code previous}.
+     */
+    public static Sources reload(Path root, Sources previous, java.util.Set<String> changed, Problems problems) {
+        Map<String, RawFile> keep = new HashMap<>();
+        List<RawFile> all = new ArrayList<>(previous.releases());
+        all.addAll(previous.templates());
+        all.addAll(previous.i18n());
+        previous.siteYml().ifPresent(all::add);
+        previous.topicsYml().ifPresent(all::add);
+        for (RawFile f : all) {
+            if (!changed.contains(f.path())) {
+                keep.put(f.path(), f);
+            }
+        }
+        return new SourceLoader(root, problems, keep).load();
     }
 
     private Sources load() {
@@ -69,6 +90,10 @@ public final class SourceLoader {
     }
 
     private RawFile read(Path p) {
+        RawFile known = reuse.get(rel(p));
+        if (known != null) {
+            return known;
+        }
         try {
             long size = Files.size(p);
             return new RawFile(rel(p), size, size > READ_CAP ? null : Files.readAllBytes(p));

@@ -44,7 +44,14 @@ public final class Renderer {
 
     /** The rendered page, or a problem naming the template position and the page. */
     public Result render(Page page) {
-        View view = view(page);
+        return render(page, view(page));
+    }
+
+    /**
+     * Renders {@code page} from its {@code view}, as made by {@link #view}. The text depends on the
+     * view and the page's templates only, so an equal view and unchanged templates give the same text.
+     */
+    public Result render(Page page, View view) {
         try {
             Template template = theme.template(page.template());
             StringWriter out = new StringWriter(16_384);
@@ -76,7 +83,8 @@ public final class Renderer {
         return site.baseUrl().toString() + path;
     }
 
-    private View view(Page page) {
+    /** What the page's template sees. */
+    public View view(Page page) {
         String lang = page.lang() == null ? site.defaultLanguage() : page.lang();
         Strings s = theme.strings(lang);
         Map<String, Map<String, String>> all = new java.util.LinkedHashMap<>();
@@ -181,7 +189,7 @@ public final class Renderer {
         Translation t = r.translations().get(s.code());
         return new Item(r.id(), t.title(), href(s.code() + "/releases/" + r.id() + "/"), date(r, s), r.type(),
                 site.types().get(r.type()).get(s.code()), r.topics().stream().map(k -> topic(k, s)).toList(),
-                t.summary(), r.number());
+                t.summary(), r.number(), r.draft());
     }
 
     private List<Count> topicCounts(Strings s) {
