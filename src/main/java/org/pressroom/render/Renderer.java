@@ -34,6 +34,7 @@ public final class Renderer {
     private final Theme theme;
     private final SiteConfig site;
     private final Archive archive;
+    private final Map<String, Item> items = new java.util.concurrent.ConcurrentHashMap<>();
 
     public Renderer(Plan plan, Theme theme) {
         this.plan = plan;
@@ -186,6 +187,11 @@ public final class Renderer {
     }
 
     private Item item(Release r, Strings s) {
+        // a release is listed on many pages (home, topics, year, month, related): make its item once
+        return items.computeIfAbsent(s.code() + "/" + r.id(), k -> newItem(r, s));
+    }
+
+    private Item newItem(Release r, Strings s) {
         Translation t = r.translations().get(s.code());
         return new Item(r.id(), t.title(), href(s.code() + "/releases/" + r.id() + "/"), date(r, s), r.type(),
                 site.types().get(r.type()).get(s.code()), r.topics().stream().map(k -> topic(k, s)).toList(),
