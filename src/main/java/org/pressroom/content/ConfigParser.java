@@ -4,7 +4,6 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.DateTimeException;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IllformedLocaleException;
@@ -101,7 +100,7 @@ public final class ConfigParser {
                 defaultLanguage = d;
             }
         }
-        ZoneId zone = ZoneOffset.UTC;
+        ZoneId zone = ZoneId.of("UTC");
         if (map.containsKey("timeZone")) {
             String z = y.nonBlank(map.get("timeZone"), "timeZone");
             if (z != null) {

@@ -29,6 +29,7 @@ public final class Content {
     public static List<Release> releases(Sources sources, SiteConfig site, Map<String, Topic> topics,
             Markdown markdown, Problems problems) {
         ReleaseParser parser = new ReleaseParser(site, markdown);
+        reportDuplicateNames(sources.releases(), problems);
         List<ReleaseFile> files = sources.releases().parallelStream().map(f -> {
             Problems own = new Problems();
             Optional<ReleaseFile> r = parser.parse(f, own);
@@ -39,13 +40,7 @@ public final class Content {
         Map<String, Map<String, ReleaseFile>> byId = new TreeMap<>();
         for (ReleaseFile f : files) {
             Map<String, ReleaseFile> langs = byId.computeIfAbsent(f.id(), k -> new LinkedHashMap<>());
-            ReleaseFile earlier = langs.get(f.lang());
-            if (earlier != null) {
-                problems.add(f.start(), "duplicate release '" + f.id() + "' in '" + f.lang() + "': also "
-                        + earlier.path(), "ids must be unique; rename or remove one file");
-                continue;
-            }
-            langs.put(f.lang(), f);
+            langs.putIfAbsent(f.lang(), f);
         }
         Map<String, StaticFile> known = sources.files().stream()
                 .collect(Collectors.toMap(s -> s.outputPath().substring("files/".length()), s -> s, (a, b) -> a));
@@ -54,6 +49,19 @@ public final class Content {
             assemble(e.getKey(), e.getValue(), site, topics, byId.keySet(), known, problems).ifPresent(out::add);
         }
         return List.copyOf(out);
+    }
+
+    /** Two files with the same name (id and language) in different folders are one release too many. */
+    private static void reportDuplicateNames(List<RawFile> files, Problems problems) {
+        Map<String, String> first = new java.util.HashMap<>();
+        for (RawFile f : files) {
+            String name = f.path().substring(f.path().lastIndexOf('/') + 1);
+            String earlier = first.putIfAbsent(name, f.path());
+            if (earlier != null) {
+                problems.add(Position.startOf(f.path()), "duplicate release file name: " + earlier + " has the same id "
+                        + "and language", "ids must be unique across folders; rename or remove one file");
+            }
+        }
     }
 
     private static Optional<Release> assemble(String id, Map<String, ReleaseFile> versions, SiteConfig site,
