@@ -45,6 +45,14 @@ public final class Content {
                         + earlier.path(), "ids must be unique; rename or remove one file");
                 continue;
             }
+            ReleaseFile elsewhere = langs.values().stream().filter(o -> !folder(o.path()).equals(folder(f.path())))
+                    .findFirst().orElse(null);
+            if (elsewhere != null) {
+                problems.add(f.start(), "release '" + f.id() + "' is also in " + folder(elsewhere.path())
+                        + "; its language versions must be in the same folder",
+                        "move this file next to " + elsewhere.path());
+                continue;
+            }
             langs.put(f.lang(), f);
         }
         Map<String, StaticFile> known = sources.files().stream()
@@ -155,6 +163,10 @@ public final class Content {
         String number = (String) value(shared, "number");
         return Optional.of(new Release(id, date, hasTime, type, topicKeys, number, draft != null && draft,
                 Optional.ofNullable(embargo), related, Collections.unmodifiableMap(translations)));
+    }
+
+    private static String folder(String path) {
+        return path.substring(0, path.lastIndexOf('/') + 1);
     }
 
     private static Object value(Map<String, ReleaseFile.Stated> shared, String key) {

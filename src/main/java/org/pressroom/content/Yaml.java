@@ -26,6 +26,8 @@ import org.yaml.snakeyaml.nodes.Tag;
  */
 final class Yaml {
     static final int MAX_ALIASES = 20;
+    /** SnakeYAML's message when its tag inspector refuses a global tag such as {@code !!java.net.URL}. */
+    private static final String GLOBAL_TAG = "Global tag is not allowed:";
 
     private static final Set<Tag> PLAIN_TAGS = Set.of(Tag.STR, Tag.INT, Tag.BOOL, Tag.FLOAT, Tag.NULL,
             Tag.TIMESTAMP, Tag.SEQ, Tag.MAP);
@@ -68,6 +70,11 @@ final class Yaml {
             return Optional.ofNullable(node);
         } catch (MarkedYAMLException e) {
             Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
+            if (e.getProblem() != null && e.getProblem().startsWith(GLOBAL_TAG)) {
+                problems.add(mark == null ? start() : at(mark), "YAML tag " + e.getProblem().substring(GLOBAL_TAG.length())
+                        .strip() + " is not allowed", "remove the tag; Pressroom reads plain YAML values only");
+                return Optional.empty();
+            }
             String what = e.getProblem() == null ? "malformed YAML" : e.getProblem();
             if (e.getContext() != null) {
                 what = e.getContext() + ": " + what;

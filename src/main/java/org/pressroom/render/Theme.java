@@ -100,7 +100,7 @@ public final class Theme {
                 cfg.getTemplate(name, Locale.ROOT);
             } catch (ParseException e) {
                 local.add(new Position(path, Math.max(1, e.getLineNumber()), Math.max(1, e.getColumnNumber())),
-                        "template syntax: " + firstLine(e.getEditorMessage()));
+                        "template syntax: " + syntaxMessage(e.getEditorMessage()));
             } catch (IOException e) {
                 local.add(Position.startOf(path), "cannot read template: " + firstLine(e.getMessage()));
             }
@@ -126,6 +126,11 @@ public final class Theme {
         }
         return out.toString().replaceAll("\\s+", " ").replace(" ==> ", " ")
                 .replaceAll(" ?\\[in template \"[^\"]*\" at line \\d+, column \\d+\\]", "").strip();
+    }
+
+    /** FreeMarker's parse message without its pointer to the manual. */
+    static String syntaxMessage(String s) {
+        return firstLine(s).replaceAll("\\s*\\(See FreeMarker Manual[^)]*\\)", "").replaceAll("\\s+", " ").strip();
     }
 
     static String firstLine(String s) {
