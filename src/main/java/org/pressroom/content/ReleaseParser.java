@@ -188,7 +188,7 @@ final class ReleaseParser {
         return Optional.of(new ReleaseFile(id, lang, path, shared, t, start, List.copyOf(attachmentPositions)));
     }
 
-    private static int findClose(String text) {
+    static int findClose(String text) {
         int i = 4;
         if (text.length() <= 4) {
             return -1;

@@ -2,7 +2,9 @@ package org.pressroom.markdown;
 
 import com.vladsch.flexmark.ast.BulletList;
 import com.vladsch.flexmark.ast.ListBlock;
+import com.vladsch.flexmark.ast.LinkNodeBase;
 import com.vladsch.flexmark.ast.ListItem;
+import com.vladsch.flexmark.ast.MailLink;
 import com.vladsch.flexmark.ast.OrderedList;
 import com.vladsch.flexmark.ast.Paragraph;
 import com.vladsch.flexmark.ast.util.TextCollectingVisitor;
@@ -14,6 +16,7 @@ import com.vladsch.flexmark.parser.Parser;
 import com.vladsch.flexmark.util.ast.Document;
 import com.vladsch.flexmark.util.ast.Node;
 import com.vladsch.flexmark.util.data.MutableDataSet;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -46,6 +49,29 @@ public final class Markdown {
     public Rendered render(String markdown) {
         Document doc = parser.parse(markdown);
         return new Rendered(renderer.render(doc), summaryOf(doc));
+    }
+
+    /**
+     * Every link destination of a body (links, images, autolinks and reference definitions; not raw
+     * HTML), in document order, with the offset of the destination in {@code markdown}.
+     */
+    public List<LinkAt> links(String markdown) {
+        List<LinkAt> out = new ArrayList<>();
+        for (Node n : parser.parse(markdown).getDescendants()) {
+            if (n instanceof LinkNodeBase link && !(n instanceof MailLink)) {
+                String url = link.getUrl().toString();
+                if (url.isEmpty()) {
+                    continue;
+                }
+                int offset = link.getUrl().getStartOffset();
+                out.add(new LinkAt(url, offset >= 0 && offset <= markdown.length() ? offset : n.getStartOffset()));
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    /** A link destination and its offset in the Markdown text (0-based, in chars). */
+    public record LinkAt(String url, int offset) {
     }
 
     private static String summaryOf(Document doc) {
