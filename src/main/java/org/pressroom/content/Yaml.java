@@ -168,6 +168,12 @@ final class Yaml {
     /** A scalar as text; null (reported) when the node is not a scalar or is empty. */
     String text(Node node, String field) {
         if (node instanceof ScalarNode s && node.getTag() != Tag.NULL) {
+            int bad = SourceText.firstControl(s.getValue());
+            if (bad >= 0) {
+                problems.add(pos(node), String.format("%s contains control character U+%04X", field,
+                        (int) s.getValue().charAt(bad)), "remove the escape that makes it");
+                return null;
+            }
             return s.getValue();
         }
         problems.add(pos(node), field + " must be text");
@@ -216,7 +222,8 @@ final class Yaml {
             if (node.getTag() == Tag.BOOL) {
                 return Boolean.parseBoolean(s.getValue().toLowerCase(java.util.Locale.ROOT));
             }
-            return s.getValue();
+            String text = text(node, "a value");
+            return text == null ? "" : text;
         }
         if (node instanceof SequenceNode s) {
             List<Object> out = new ArrayList<>();

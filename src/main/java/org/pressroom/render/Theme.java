@@ -63,8 +63,17 @@ public final class Theme {
         Map<String, String> paths = new TreeMap<>();
         for (RawFile f : sources.templates()) {
             String name = f.path().substring("templates/".length());
+            if (f.bytes() == null) {
+                local.add(Position.startOf(f.path()), "template is too large to read");
+                continue;
+            }
+            org.pressroom.content.SourceText.Result text = org.pressroom.content.SourceText.decode(f.path(), f.bytes());
+            if (text.problem().isPresent()) {
+                local.add(text.problem().get());
+                continue;
+            }
             paths.put(name, f.path());
-            loader.putTemplate(name, new String(f.bytes(), java.nio.charset.StandardCharsets.UTF_8));
+            loader.putTemplate(name, text.text());
         }
         Configuration cfg = new Configuration(Configuration.VERSION_2_3_34);
         cfg.setTemplateLoader(loader);

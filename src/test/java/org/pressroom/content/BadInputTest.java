@@ -219,6 +219,35 @@ class BadInputTest {
     }
 
     @Test
+    void pointsAtAControlCharacterPastedIntoTheBody() {
+        given("""
+                -- content/releases/2014/2014-03-26-missile.ko.md --
+                ---
+                title: 미사일
+                ---
+                첫 줄
+                둘째\u000B줄
+                """).build().thenFailsWith("content/releases/2014/2014-03-26-missile.ko.md:5:3: control character "
+                + "U+000B is not allowed (hint: delete it; such characters come from pasting out of word processors)");
+    }
+
+    @Test
+    void refusesAControlCharacterMadeByAYamlEscape() {
+        given("""
+                -- content/releases/2014/2014-03-26-missile.ko.md --
+                ---
+                title: "미사일\\a발사"
+                office: "대변인\\x1b[31m"
+                ---
+                본문
+                """).build().thenFailsWith(
+                "content/releases/2014/2014-03-26-missile.ko.md:2:8: title contains control character U+0007 "
+                        + "(hint: remove the escape that makes it)",
+                "content/releases/2014/2014-03-26-missile.ko.md:3:9: office contains control character U+001B "
+                        + "(hint: remove the escape that makes it)");
+    }
+
+    @Test
     void failsOnAFileOverTheSizeLimitSetInSiteYml() {
         SiteFixture.given(dir, """
                 -- content/site.yml --
