@@ -64,7 +64,7 @@ final class Yaml {
         options.setProcessComments(false);
         try {
             Node node = new org.yaml.snakeyaml.Yaml(options).compose(new StringReader(text));
-            if (node != null && !checkTags(node, 0)) {
+            if (node != null && !checkTags(node, java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>()))) {
                 return Optional.empty();
             }
             return Optional.ofNullable(node);
@@ -92,26 +92,42 @@ final class Yaml {
         return Optional.empty();
     }
 
-    private boolean checkTags(Node node, int depth) {
+    /**
+     * Refuses tags other than the plain ones, and structures that contain themselves through an alias
+     * ({@code &a {x: *a}}), which no reader of the tree could walk to its end.
+     */
+    private boolean checkTags(Node node, java.util.Set<Node> ancestors) {
         if (!PLAIN_TAGS.contains(node.getTag())) {
             problems.add(pos(node), "YAML tag " + node.getTag().getValue() + " is not allowed",
                     "remove the tag; Pressroom reads plain YAML values only");
             return false;
         }
+        if (!(node instanceof MappingNode) && !(node instanceof SequenceNode)) {
+            return true;
+        }
+        if (!ancestors.add(node)) {
+            problems.add(pos(node), "a YAML alias refers to a mapping or list that contains it",
+                    "aliases (*name) may only repeat a value defined apart from them");
+            return false;
+        }
+        boolean ok = true;
         if (node instanceof MappingNode m) {
             for (NodeTuple t : m.getValue()) {
-                if (!checkTags(t.getKeyNode(), depth + 1) || !checkTags(t.getValueNode(), depth + 1)) {
-                    return false;
+                if (!checkTags(t.getKeyNode(), ancestors) || !checkTags(t.getValueNode(), ancestors)) {
+                    ok = false;
+                    break;
                 }
             }
-        } else if (node instanceof SequenceNode s) {
-            for (Node n : s.getValue()) {
-                if (!checkTags(n, depth + 1)) {
-                    return false;
+        } else {
+            for (Node n : ((SequenceNode) node).getValue()) {
+                if (!checkTags(n, ancestors)) {
+                    ok = false;
+                    break;
                 }
             }
         }
-        return true;
+        ancestors.remove(node);
+        return ok;
     }
 
     private static String oneLine(String s) {

@@ -54,6 +54,17 @@ class BadInputTest {
     }
 
     @Test
+    void refusesAYamlAliasInsideTheMappingItNames() {
+        SiteFixture.given(dir, """
+                -- content/site.yml --
+                baseUrl: https://press.example.org/
+                params: &p
+                  self: *p
+                """).build().thenFailsWith("content/site.yml:2:9: a YAML alias refers to a mapping or list that "
+                + "contains it (hint: aliases (*name) may only repeat a value defined apart from them)");
+    }
+
+    @Test
     void refusesYamlGlobalTagsThatWouldConstructJavaObjects() {
         given("""
                 -- content/releases/2014/2014-03-26-missile.ko.md --
