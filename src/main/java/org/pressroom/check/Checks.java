@@ -255,11 +255,11 @@ final class Checks {
             }
             int missing = byYear.values().stream().mapToInt(List::size).sum();
             if (missing == 0) {
-                out.add("  " + l.code() + ": every release has a " + l.code() + " version");
+                out.add("  " + l.code() + ": every release has a version in " + l.code());
                 continue;
             }
-            out.add("  " + l.code() + ": " + missing + " of " + all.size() + " releases have no " + l.code()
-                    + " version");
+            out.add("  " + l.code() + ": " + missing + " of " + all.size() + " release" + (all.size() == 1 ? "" : "s")
+                    + " have no version in " + l.code());
             byYear.forEach((year, ids) -> out.add("    " + year + " (" + ids.size() + "): "
                     + String.join(", ", ids.stream().sorted().toList())));
         }

@@ -62,8 +62,8 @@ class CheckCommandTest {
         assertEquals(0, site.status(), site.out() + site.err());
         assertEquals("""
                 Translation report (3 published releases):
-                  ko: every release has a ko version
-                  en: 2 of 3 releases have no en version
+                  ko: every release has a version in ko
+                  en: 2 of 3 releases have no version in en
                     2013 (1): 2013-12-13-execution
                     2015 (1): 2015-05-09-slbm
                 Check passed: 0 errors, 0 warnings; nothing was written.
@@ -244,6 +244,23 @@ class CheckCommandTest {
         assertEquals("::error file=content/releases/2015/2015-06-01-links.ko.md,line=4,col=6::link to "
                 + "/ko/releases/2099-01-01-x/ does not resolve to a page or file of the site", site.out().lines()
                         .findFirst().orElseThrow());
+    }
+
+    @Test
+    void checksDraftsOnlyWhenAskedTo() {
+        String draft = """
+                -- content/releases/2015/2015-06-01-draft.ko.md --
+                ---
+                title: 초안
+                draft: true
+                ---
+                [없음](/ko/topics/nowhere/)
+                """;
+        assertEquals(0, check(draft).status());
+        SiteFixture site = check(draft, "--drafts");
+        assertEquals(1, site.status());
+        assertEquals(List.of("content/releases/2015/2015-06-01-draft.ko.md:5:6: link to /ko/topics/nowhere/ does not "
+                + "resolve to a page or file of the site"), problemLines(site));
     }
 
     @Test
