@@ -75,6 +75,13 @@ final class Yaml {
                         .strip() + " is not allowed", "remove the tag; Pressroom reads plain YAML values only");
                 return Optional.empty();
             }
+            if (e.getProblem() != null && e.getProblem().contains("<stream end>") && e.getContextMark() != null
+                    && e.getContext() != null && e.getContext().startsWith("while parsing ")) {
+                // the text ended inside a bracket or quote: point at where it was opened
+                problems.add(at(e.getContextMark()), "malformed YAML: " + e.getContext().substring("while parsing "
+                        .length()) + " opened here is never closed", "close it on the same field");
+                return Optional.empty();
+            }
             String what = e.getProblem() == null ? "malformed YAML" : e.getProblem();
             if (e.getContext() != null) {
                 what = e.getContext() + ": " + what;

@@ -36,7 +36,21 @@ class BadInputTest {
                 ---
                 본문
                 """).build().thenFailsWith(
-                "content/releases/2014/2014-03-26-missile.ko.md:4:1: malformed YAML: while parsing a flow sequence: expected ',' or ']', but got <stream end>");
+                "content/releases/2014/2014-03-26-missile.ko.md:3:9: malformed YAML: a flow sequence opened here is "
+                        + "never closed (hint: close it on the same field)");
+    }
+
+    @Test
+    void failsWithLineAndColumnWhenYamlIndentationIsWrong() {
+        given("""
+                -- content/releases/2014/2014-03-26-missile.ko.md --
+                ---
+                title: 미사일
+                  office: 대변인
+                ---
+                본문
+                """).build().thenFailsWith(
+                "content/releases/2014/2014-03-26-missile.ko.md:3:9: malformed YAML: mapping values are not allowed here");
     }
 
     @Test
