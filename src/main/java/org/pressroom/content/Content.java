@@ -40,7 +40,18 @@ public final class Content {
         Map<String, Map<String, ReleaseFile>> byId = new TreeMap<>();
         for (ReleaseFile f : files) {
             Map<String, ReleaseFile> langs = byId.computeIfAbsent(f.id(), k -> new LinkedHashMap<>());
-            langs.putIfAbsent(f.lang(), f);
+            if (langs.containsKey(f.lang())) {
+                continue; // reported by reportDuplicateNames
+            }
+            ReleaseFile elsewhere = langs.values().stream().filter(o -> !folder(o.path()).equals(folder(f.path())))
+                    .findFirst().orElse(null);
+            if (elsewhere != null) {
+                problems.add(f.start(), "release '" + f.id() + "' is also in " + folder(elsewhere.path())
+                        + "; its language versions must be in the same folder",
+                        "move this file next to " + elsewhere.path());
+                continue;
+            }
+            langs.put(f.lang(), f);
         }
         Map<String, StaticFile> known = sources.files().stream()
                 .collect(Collectors.toMap(s -> s.outputPath().substring("files/".length()), s -> s, (a, b) -> a));
@@ -163,6 +174,10 @@ public final class Content {
         String number = (String) value(shared, "number");
         return Optional.of(new Release(id, date, hasTime, type, topicKeys, number, draft != null && draft,
                 Optional.ofNullable(embargo), related, Collections.unmodifiableMap(translations)));
+    }
+
+    private static String folder(String path) {
+        return path.substring(0, path.lastIndexOf('/') + 1);
     }
 
     private static Object value(Map<String, ReleaseFile.Stated> shared, String key) {

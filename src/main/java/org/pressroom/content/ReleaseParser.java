@@ -60,8 +60,11 @@ final class ReleaseParser {
         String lang = nm.group(2);
         boolean ok = true;
         if (!site.hasLanguage(lang)) {
+            List<String> codes = site.languages().stream().map(Language::code).toList();
             problems.add(start, "unknown language '" + lang + "' in file name; site languages are "
-                    + String.join(", ", site.languages().stream().map(Language::code).toList()));
+                    + String.join(", ", codes), Optional.ofNullable(Suggest.didYouMean(lang, codes))
+                            .orElse("name it " + id + "." + codes.get(0) + ".md"
+                                    + (codes.size() > 1 ? " or " + id + "." + codes.get(1) + ".md" : "")));
             ok = false;
         }
         Matcher im = ID.matcher(id);
@@ -156,8 +159,10 @@ final class ReleaseParser {
             for (Node n : y.list(fields.get("aliases"), "aliases")) {
                 String a = y.nonBlank(n, "an alias");
                 if (a != null) {
-                    if (!a.startsWith("/")) {
-                        problems.add(y.pos(n), "alias '" + a + "' must be a site path starting with /");
+                    Optional<String> wrong = SitePath.aliasProblem(a);
+                    if (wrong.isPresent()) {
+                        problems.add(y.pos(n), "alias '" + a + "' " + wrong.get(),
+                                "write the old URL's path as it was, such as /news/view.do?id=123");
                     } else {
                         aliases.add(a);
                     }
@@ -183,7 +188,7 @@ final class ReleaseParser {
         return Optional.of(new ReleaseFile(id, lang, path, shared, t, start, List.copyOf(attachmentPositions)));
     }
 
-    private static int findClose(String text) {
+    static int findClose(String text) {
         int i = 4;
         if (text.length() <= 4) {
             return -1;
