@@ -152,14 +152,18 @@ final class ReleaseParser {
             }
         }
         List<String> aliases = new ArrayList<>();
+        List<Position> aliasPositions = new ArrayList<>();
         if (fields.containsKey("aliases")) {
             for (Node n : y.list(fields.get("aliases"), "aliases")) {
                 String a = y.nonBlank(n, "an alias");
                 if (a != null) {
-                    if (!a.startsWith("/")) {
-                        problems.add(y.pos(n), "alias '" + a + "' must be a site path starting with /");
+                    Optional<String> wrong = AliasPath.problem(a);
+                    if (wrong.isPresent()) {
+                        problems.add(y.pos(n), wrong.get(), "an alias is an earlier path of this page on this site, "
+                                + "such as /press/2013/0927.html or /view.do?seq=312633");
                     } else {
                         aliases.add(a);
+                        aliasPositions.add(y.pos(n));
                     }
                 }
             }
@@ -179,7 +183,7 @@ final class ReleaseParser {
             return Optional.empty();
         }
         Translation t = new Translation(lang, path, title, office, status, summary, List.copyOf(aliases), updates,
-                List.copyOf(attachments), rendered.html());
+                List.copyOf(attachments), rendered.html(), List.copyOf(aliasPositions));
         return Optional.of(new ReleaseFile(id, lang, path, shared, t, start, List.copyOf(attachmentPositions)));
     }
 
