@@ -43,7 +43,8 @@ public final class Plan {
         return of(archive, SITEMAP_LIMIT);
     }
 
-    static Plan of(Archive archive, int sitemapLimit) {
+    /** The plan with sitemaps of at most {@code sitemapLimit} URLs each (tests use small limits). */
+    public static Plan of(Archive archive, int sitemapLimit) {
         int size = archive.site().pageSize();
         List<Page> pages = new ArrayList<>();
         Map<String, Map<ListOf, Integer>> lists = new LinkedHashMap<>();
