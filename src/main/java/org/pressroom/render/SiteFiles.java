@@ -39,12 +39,18 @@ final class SiteFiles {
     private final Theme theme;
     private final SiteConfig site;
     private final Archive archive;
+    /** The date of feed ids when siteId gives none: the issue day of the oldest published release. */
+    private final String feedDate;
 
     SiteFiles(Plan plan, Theme theme) {
         this.plan = plan;
         this.theme = theme;
         this.archive = plan.archive();
         this.site = archive.site();
+        int comma = site.siteId().indexOf(',');
+        this.feedDate = comma >= 0 ? site.siteId().substring(comma + 1)
+                : archive.releases().stream().map(Release::day).min(Comparator.naturalOrder())
+                        .map(LocalDate::toString).orElse("2000");
     }
 
     String render(Page page) {
@@ -94,11 +100,7 @@ final class SiteFiles {
     }
 
     String feedId(Page.Feed f) {
-        int comma = site.siteId().indexOf(',');
-        String date = comma >= 0 ? site.siteId().substring(comma + 1)
-                : archive.releases().stream().map(Release::day).min(Comparator.naturalOrder())
-                        .map(LocalDate::toString).orElse("2000");
-        return "tag:" + authority() + "," + date + ":feed/" + f.lang() + (f.topic() == null ? "" : "/topics/" + f.topic());
+        return "tag:" + authority() + "," + feedDate + ":feed/" + f.lang() + (f.topic() == null ? "" : "/topics/" + f.topic());
     }
 
     /** The feed's title: the site title in its language, after the topic's label for a topic feed. */
