@@ -20,6 +20,7 @@ import org.pressroom.content.Sources;
 import org.pressroom.content.StaticFile;
 import org.pressroom.content.Topic;
 import org.pressroom.markdown.Markdown;
+import org.pressroom.plan.Aliases;
 import org.pressroom.plan.Page;
 import org.pressroom.plan.Plan;
 import org.pressroom.problem.BuildFailure;
@@ -69,6 +70,12 @@ public final class Build {
 
         Archive archive = Archive.assemble(site, topics, releases, options.drafts(), options.now().in(site.timeZone()));
         Plan plan = Plan.of(archive);
+        Map<String, String> copied = new java.util.HashMap<>();
+        for (List<StaticFile> group : List.of(sources.files(), sources.assets())) {
+            group.forEach(f -> copied.put(f.outputPath(), f.sourcePath()));
+        }
+        Aliases.check(plan, releases, copied, problems);
+        problems.throwIfAny();
         lap("plan", t);
         return new Loaded(sources, plan, theme.orElseThrow());
     }

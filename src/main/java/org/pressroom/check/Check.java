@@ -28,7 +28,6 @@ public final class Check {
         Checks checks = new Checks(loaded.plan(), loaded.sources());
         List<Problem> errors = new ArrayList<>();
         errors.addAll(checks.links());
-        errors.addAll(AliasCheck.problems(loaded.plan(), loaded.sources()));
         errors.addAll(checks.hreflang());
         Map<String, Instant> commits = GitHistory.lastCommits(options.source());
         List<Problem> warnings = checks.staleTranslations(commits);

@@ -166,25 +166,24 @@ final class Checks {
 
     // ---- hreflang ----
 
-    /** Pages whose hreflang counterpart does not point back at them. */
+    /** Pages whose hreflang alternates do not point back at them. */
     List<Problem> hreflang() {
         List<Problem> out = new ArrayList<>();
         for (Page p : plan.pages()) {
             if (p.lang() == null) {
                 continue;
             }
-            for (Language l : site.languages()) {
-                if (l.code().equals(p.lang())) {
+            for (Map.Entry<String, Page> alt : plan.alternates(p).entrySet()) {
+                String lang = alt.getKey();
+                Page other = alt.getValue();
+                if (lang.equals("x-default") || lang.equals(p.lang())) {
                     continue;
                 }
-                Optional<Page> other = plan.exact(p, l.code());
-                if (other.isPresent()) {
-                    Optional<Page> back = plan.exact(other.get(), p.lang());
-                    if (back.isEmpty() || !back.get().path().equals(p.path())) {
-                        out.add(Problem.at(Position.startOf(source(p)), "hreflang is not reciprocal: /" + p.path()
-                                + " names /" + other.get().path() + " as its '" + l.code() + "' version, which names "
-                                + back.map(b -> "/" + b.path()).orElse("no page") + " back"));
-                    }
+                Page back = plan.alternates(other).get(p.lang());
+                if (back == null || !back.path().equals(p.path())) {
+                    out.add(Problem.at(Position.startOf(source(p)), "hreflang is not reciprocal: /" + p.path()
+                            + " names /" + other.path() + " as its '" + lang + "' version, which names "
+                            + (back == null ? "no page" : "/" + back.path()) + " back"));
                 }
             }
         }

@@ -155,16 +155,18 @@ final class ReleaseParser {
             }
         }
         List<String> aliases = new ArrayList<>();
+        List<Position> aliasPositions = new ArrayList<>();
         if (fields.containsKey("aliases")) {
             for (Node n : y.list(fields.get("aliases"), "aliases")) {
                 String a = y.nonBlank(n, "an alias");
                 if (a != null) {
-                    Optional<String> wrong = SitePath.aliasProblem(a);
+                    Optional<String> wrong = AliasPath.problem(a);
                     if (wrong.isPresent()) {
-                        problems.add(y.pos(n), "alias '" + a + "' " + wrong.get(),
-                                "write the old URL's path as it was, such as /news/view.do?id=123");
+                        problems.add(y.pos(n), wrong.get(), "an alias is an earlier path of this page on this site, "
+                                + "such as /press/2013/0927.html or /view.do?seq=312633");
                     } else {
                         aliases.add(a);
+                        aliasPositions.add(y.pos(n));
                     }
                 }
             }
@@ -184,7 +186,7 @@ final class ReleaseParser {
             return Optional.empty();
         }
         Translation t = new Translation(lang, path, title, office, status, summary, List.copyOf(aliases), updates,
-                List.copyOf(attachments), rendered.html());
+                List.copyOf(attachments), rendered.html(), List.copyOf(aliasPositions));
         return Optional.of(new ReleaseFile(id, lang, path, shared, t, start, List.copyOf(attachmentPositions)));
     }
 

@@ -104,7 +104,7 @@ class ContainmentTest {
         Map<String, String> before = snapshot(dir, output);
         SiteFixture site = SiteFixture.given(source, "").build("--output", output.toString());
         assertEquals(1, site.status(), "the encoded dots in the alias are refused");
-        assertTrue(site.err().contains("alias '/%2e%2e/%2e%2e/etc' must be a site path without . or .. segments"),
+        assertTrue(site.err().contains("alias '/%2e%2e/%2e%2e/etc' leaves the site (it has a .. segment)"),
                 site.err());
         Files.writeString(source.resolve("content/releases/2014/2014-03-27-links.en.md"),
                 Files.readString(source.resolve("content/releases/2014/2014-03-27-links.en.md"))

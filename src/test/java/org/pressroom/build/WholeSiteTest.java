@@ -131,7 +131,7 @@ class WholeSiteTest {
                 <p class="release-office">외교부 대변인</p>
                 <a href="/files/2013/fact-sheet.pdf" download><span>회담 자료</span></a>
                 (PDF, 14 B)
-                <time datetime="2013-09-28">2013년 9월 28일 (토)</time>: 2항의 표현을 바로잡음
+                <time datetime="2013-09-28">2013년 9월 28일 (토)</time> 수정:</span> 2항의 표현을 바로잡음
                 <dt>최종 수정일</dt>
                 <a href="/en/releases/2013-09-27-yun-kerry-meeting/" hreflang="en"><span class="version-lang">영어</span> <span lang="en">Outcome of the Korea–US Foreign Ministers&#39; Meeting</span></a>
                 <a href="/ko/releases/2013-10-02-north-korea-statement/">북한 관련 정부 성명</a>

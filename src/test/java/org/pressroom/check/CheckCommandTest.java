@@ -151,14 +151,16 @@ class CheckCommandTest {
                 Body
                 """);
         assertEquals(List.of(
-                "content/releases/2015/2015-06-01-aliases.en.md:3:33: alias '/files/2014/statement.pdf' is a file of "
-                        + "the site (content/files/2014/statement.pdf); a redirect from it cannot work (hint: remove the alias)",
-                "content/releases/2015/2015-06-01-aliases.ko.md:4:5: alias '/news/view.do?id=7' of "
-                        + "/ko/releases/2015-06-01-aliases/ is also an alias of /en/releases/2015-06-01-aliases/ at "
-                        + "content/releases/2015/2015-06-01-aliases.en.md:3:12 (hint: an old URL can redirect to one page only)",
-                "content/releases/2015/2015-06-01-aliases.ko.md:6:5: alias '/old/7' is listed twice (hint: remove one of them)",
-                "content/releases/2015/2015-06-01-aliases.ko.md:7:5: alias '/ko/archive/' is a page of the site "
-                        + "(/ko/archive/); a redirect from it cannot work (hint: remove the alias)"),
+                "content/releases/2015/2015-06-01-aliases.en.md:3:11: alias '/news/view.do?id=7' is also an alias at "
+                        + "content/releases/2015/2015-06-01-aliases.ko.md:4:5 (hint: an earlier address can redirect to one "
+                        + "page only)",
+                "content/releases/2015/2015-06-01-aliases.en.md:3:33: alias '/files/2014/statement.pdf' is the address of "
+                        + "the copied file content/files/2014/statement.pdf (hint: remove the alias or rename the file)",
+                "content/releases/2015/2015-06-01-aliases.ko.md:6:5: alias '/old/7' is also an alias at "
+                        + "content/releases/2015/2015-06-01-aliases.ko.md:5:5 (hint: an earlier address can redirect to one "
+                        + "page only)",
+                "content/releases/2015/2015-06-01-aliases.ko.md:7:5: alias '/ko/archive/' is the address of a live page, "
+                        + "/ko/archive/ (hint: remove the alias; a page cannot redirect from a live address)"),
                 problemLines(site));
     }
 

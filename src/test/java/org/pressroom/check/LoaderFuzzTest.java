@@ -36,6 +36,7 @@ import org.pressroom.content.StaticFile;
 import org.pressroom.content.Topic;
 import org.pressroom.markdown.Markdown;
 import org.pressroom.plan.Page;
+import org.pressroom.plan.Aliases;
 import org.pressroom.plan.Plan;
 import org.pressroom.problem.BuildFailure;
 import org.pressroom.problem.Problem;
@@ -83,7 +84,9 @@ class LoaderFuzzTest {
             Checks checks = new Checks(plan, sources);
             List<Problem> found = new ArrayList<>(checks.links());
             assertEquals(List.of(), checks.hreflang(), "hreflang is reciprocal");
-            found.addAll(AliasCheck.problems(plan, sources));
+            Problems aliasProblems = new Problems();
+            Aliases.check(plan, releases, Map.of(), aliasProblems);
+            found.addAll(aliasProblems.sorted());
             found.addAll(checks.staleTranslations(Map.of()));
             found.forEach(p -> assertPositioned(p, paths));
             assertFalse(checks.missingLanguages().isEmpty());

@@ -310,8 +310,9 @@ class BadInputTest {
                 ---
                 본문
                 """).build().thenFailsWith(
-                "content/releases/2014/2014-03-26-missile.ko.md:4:5: alias '/news/../../etc/passwd' must be a site path "
-                        + "without . or .. segments (hint: write the old URL's path as it was, such as /news/view.do?id=123)");
+                "content/releases/2014/2014-03-26-missile.ko.md:4:5: alias '/news/../../etc/passwd' leaves the site (it has "
+                        + "a .. segment) (hint: an alias is an earlier path of this page on this site, such as "
+                        + "/press/2013/0927.html or /view.do?seq=312633)");
     }
 
     @Test
