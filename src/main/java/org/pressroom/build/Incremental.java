@@ -39,7 +39,9 @@ import org.pressroom.render.Views.View;
  *   <li>a page is rendered again only when its <em>fingerprint</em> changed: its template and the
  *       templates that template imports or includes, and its view record, which carries everything
  *       else the template can see (UI strings of its language included). Records compare by value,
- *       so an equal view with unchanged templates renders to the same bytes.</li>
+ *       so an equal view with unchanged templates renders to the same bytes;</li>
+ *   <li>pages made without a template (feeds, sitemaps, robots.txt, redirects) are made every time;
+ *       they count as rendered only when their bytes changed.</li>
  * </ul>
  *
  * The result is therefore byte for byte the one a clean {@link Build} gives. A failed update throws
@@ -76,6 +78,23 @@ public final class Incremental {
         Set<String> rendered = ConcurrentHashMap.newKeySet();
         Map<String, Done> last = done;
         loaded.plan().pages().parallelStream().forEach(page -> {
+            if (page.template() == null) {
+                // feeds, sitemaps, robots.txt, redirects: few, cheap, and made from the whole plan
+                Renderer.Result r = renderer.render(page);
+                if (r.problem().isPresent()) {
+                    problems.add(r.problem().get());
+                    return;
+                }
+                byte[] bytes = r.text().getBytes(StandardCharsets.UTF_8);
+                Done old = last.get(page.file());
+                if (old != null && old.view() == null && java.util.Arrays.equals(old.bytes(), bytes)) {
+                    next.put(page.file(), old);
+                } else {
+                    next.put(page.file(), new Done("", null, bytes));
+                    rendered.add(page.file());
+                }
+                return;
+            }
             View view = renderer.view(page);
             String key = keys.getOrDefault(page.template(), "missing");
             Done old = last.get(page.file());

@@ -53,6 +53,7 @@ class IncrementalTest {
             ---
             title: Korea-US Foreign Ministers' Meeting
             translation: unofficial
+            aliases: ["/eng/view.do?seq=301", /old/yun-kerry.html]
             ---
             First paragraph.
 
@@ -121,6 +122,12 @@ class IncrementalTest {
         } catch (IOException e) {
             throw new AssertionError(e);
         }
+    }
+
+    /** The pages made from templates (the others, feeds and sitemaps, do not use them). */
+    private static Set<String> templatePages(Incremental.Site s) {
+        return s.plan().pages().stream().filter(p -> p.template() != null).map(p -> p.file())
+                .collect(java.util.stream.Collectors.toSet());
     }
 
     @Test
@@ -201,7 +208,7 @@ class IncrementalTest {
         Files.writeString(t, Files.readString(t).replace("<footer class=\"site-footer\">",
                 "<footer class=\"site-footer edited\">"));
         Incremental.Site s = update(Optional.of(Set.of("templates/_layout.ftlh")));
-        assertEquals(s.pages().keySet(), s.rendered());
+        assertEquals(templatePages(s), s.rendered());
         assertSameAsCleanBuild(s);
     }
 
@@ -211,7 +218,7 @@ class IncrementalTest {
         Files.writeString(t, Files.readString(t).replace("Latest press releases", "Newest press releases"));
         Incremental.Site s = update(Optional.of(Set.of("templates/i18n/en.yml")));
         // every view carries the strings of every language (tAll), so every page may show them
-        assertEquals(s.pages().keySet(), s.rendered());
+        assertEquals(templatePages(s), s.rendered());
         assertSameAsCleanBuild(s);
     }
 
