@@ -77,7 +77,11 @@ public final class Incremental {
         Map<String, Done> next = new ConcurrentHashMap<>();
         Set<String> rendered = ConcurrentHashMap.newKeySet();
         Map<String, Done> last = done;
-        loaded.plan().pages().parallelStream().forEach(page -> {
+        // the pages without a template first: the sitemap is one long task, best started early
+        List<Page> work = new ArrayList<>(loaded.plan().pages().size());
+        loaded.plan().pages().stream().filter(p -> p.template() == null).forEach(work::add);
+        loaded.plan().pages().stream().filter(p -> p.template() != null).forEach(work::add);
+        work.parallelStream().forEach(page -> {
             if (page.template() == null) {
                 // feeds, sitemaps, robots.txt, redirects: few, cheap, and made from the whole plan
                 Renderer.Result r = renderer.render(page);
