@@ -10,6 +10,7 @@ import com.deque.html.axecore.results.Rule;
 import com.deque.html.axecore.selenium.AxeBuilder;
 import java.net.URI;
 import java.net.URL;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -25,6 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.interactions.Actions;
@@ -142,6 +144,12 @@ class AccessibilityBrowserTest {
                         + "return s.outlineStyle + ' ' + s.outlineWidth + ' ' + s.boxShadow;", focused);
                 assertTrue(!style.startsWith("none") && !style.contains(" 0px none"),
                         () -> p + ": no visible focus on " + focused.getAttribute("outerHTML") + " (" + style + ")");
+                if (i == 2) {
+                    // A focused link, for review of the focus style.
+                    Files.createDirectories(LayoutBrowserTest.SCREENSHOTS);
+                    Files.write(LayoutBrowserTest.SCREENSHOTS.resolve("focus-" + p.name() + ".png"),
+                            driver.getScreenshotAs(OutputType.BYTES));
+                }
             }
         }));
     }
