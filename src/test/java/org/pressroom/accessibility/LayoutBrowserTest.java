@@ -3,6 +3,9 @@ package org.pressroom.accessibility;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.deque.html.axecore.results.Results;
+import com.deque.html.axecore.selenium.AxeBuilder;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
@@ -17,10 +20,11 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Pdf;
-import org.openqa.selenium.print.PrintOptions;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.print.PrintOptions;
 import org.pressroom.accessibility.SampleSite.SamplePage;
 import org.pressroom.testing.Browser;
 import org.pressroom.testing.StaticServer;
@@ -85,22 +89,55 @@ class LayoutBrowserTest {
         Files.write(SCREENSHOTS.resolve(name + ".png"), Base64.getDecoder().decode((String) shot.get("data")));
     }
 
+    /** The elements that stick out to the right of the viewport, for failure messages. */
+    static String tooWide() {
+        return (String) js("return [...document.querySelectorAll('body *')]"
+                + ".filter(e => e.getBoundingClientRect().right > document.documentElement.clientWidth + 0.5)"
+                + ".slice(0, 5).map(e => e.outerHTML.slice(0, 160)).join('\\n')");
+    }
+
     @TestFactory
-    Stream<DynamicNode> atPhoneWidthNothingScrollsSideways() {
+    Stream<DynamicNode> atPhoneWidthNothingScrollsSidewaysAndAxeStillFindsNoViolation() {
         List<SamplePage> pages = SampleSite.pages(site);
         return Stream.of(DynamicContainer.dynamicContainer("375 px", pages.stream().map(p -> DynamicTest.dynamicTest(
                 p.toString(), () -> {
                     viewport(375);
                     visit(p);
                     assertEquals(375, number("return window.innerWidth"), "viewport width");
-                    long scroll = number("return document.documentElement.scrollWidth");
-                    String wide = (String) js("return [...document.querySelectorAll('body *')]"
-                            + ".filter(e => e.getBoundingClientRect().right > window.innerWidth + 0.5)"
-                            + ".slice(0, 5).map(e => e.outerHTML.slice(0, 120)).join('\\n')");
                     screenshot(p.name() + "-375");
+                    long scroll = number("return document.documentElement.scrollWidth");
                     assertTrue(scroll <= 375, () -> p + " scrolls sideways at 375 px (scrollWidth " + scroll
-                            + "); too wide:\n" + wide);
+                            + "); too wide:\n" + tooWide());
+                    Results results = new AxeBuilder().withTags(AccessibilityBrowserTest.WCAG_TAGS).analyze(driver);
+                    assertTrue(results.getViolations().isEmpty(), () -> p + " at 375 px: axe-core finds:\n"
+                            + AccessibilityBrowserTest.describe(results.getViolations()));
                 }))));
+    }
+
+    /** WCAG 1.4.10 Reflow: 320 CSS px (1280 px zoomed to 400 %) needs no horizontal scrolling. */
+    @TestFactory
+    Stream<DynamicNode> atReflowWidthNothingScrollsSideways() {
+        List<SamplePage> pages = SampleSite.pages(site);
+        return Stream.of(DynamicContainer.dynamicContainer("320 px", pages.stream().map(p -> DynamicTest.dynamicTest(
+                p.toString(), () -> {
+                    viewport(320);
+                    visit(p);
+                    long scroll = number("return document.documentElement.scrollWidth");
+                    assertTrue(scroll <= 320, () -> p + " scrolls sideways at 320 px (scrollWidth " + scroll
+                            + "); too wide:\n" + tooWide());
+                }))));
+    }
+
+    @Test
+    void anUnknownAddressShowsTheStyledNotFoundPageInBothLanguages() {
+        viewport(1280);
+        driver.get(server.url() + "ko/releases/no-such-release/");
+        assertEquals(List.of("ko", "en"), List.of(js("return document.documentElement.lang"),
+                js("return document.querySelector('.not-found[lang]').lang")));
+        assertEquals("rgb(11, 45, 91)", js("return getComputedStyle(document.querySelector('.header-bar')).backgroundColor"),
+                "the stylesheet loads at any depth");
+        assertEquals(List.of("/ko/", "/en/"), driver.findElements(By.cssSelector(".not-found a"))
+                .stream().map(a -> URI.create(a.getAttribute("href")).getPath()).toList());
     }
 
     @TestFactory
