@@ -69,6 +69,7 @@ class AccessibilityBrowserTest {
 
     static void visit(SamplePage p) {
         driver.get(server.url() + p.path().substring(1));
+        SampleSite.settle(driver);
     }
 
     static Object js(String script, Object... args) {
@@ -164,7 +165,7 @@ class AccessibilityBrowserTest {
                     assertEquals(other, link.getAttribute("lang"), "the switch label is marked with its language");
                     link.click();
                     new WebDriverWait(driver, Duration.ofSeconds(5)).until(
-                            d -> !URI.create(d.getCurrentUrl()).getPath().equals(p.path()));
+                            d -> !URI.create(d.getCurrentUrl()).getPath().equals(p.urlPath()));
                     assertEquals(p.switchesTo(), URI.create(driver.getCurrentUrl()).getPath(), p::toString);
                     assertEquals(other, js("return document.documentElement.lang"));
                 }));

@@ -77,6 +77,7 @@ class LayoutBrowserTest {
 
     static void visit(SamplePage p) {
         driver.get(server.url() + p.path().substring(1));
+        SampleSite.settle(driver);
     }
 
     /** Saves a full-page screenshot, the whole height of the document. */

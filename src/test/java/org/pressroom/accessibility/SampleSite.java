@@ -6,10 +6,17 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.time.Duration;
 import java.util.List;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.TimeoutException;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import org.pressroom.cli.Main;
 
 /**
@@ -28,7 +35,7 @@ final class SampleSite {
      *
      * @param kind         the page kind, for messages and screenshot names
      * @param lang         the language of the page ({@code <html lang>})
-     * @param path         URL path, starting with {@code /}
+     * @param path         URL path, starting with {@code /}, perhaps with a query
      * @param switchesTo   where the language switch must land (URL path), or null when the page has none
      */
     record SamplePage(String kind, String lang, String path, String switchesTo) {
@@ -36,9 +43,30 @@ final class SampleSite {
             return kind + "-" + lang;
         }
 
+        /** The path without its query. */
+        String urlPath() {
+            int q = path.indexOf('?');
+            return q < 0 ? path : path.substring(0, q);
+        }
+
         @Override
         public String toString() {
             return name() + " " + path;
+        }
+    }
+
+    /**
+     * Waits, at most a few seconds, for a page's script to finish: until a live status region in
+     * main says something (the search page announces its results so). Pages without one are ready.
+     */
+    static void settle(WebDriver driver) {
+        String status = "const s = document.querySelector('main [role=status]');"
+                + "return s === null || s.textContent.trim() !== '' && s.getAttribute('aria-busy') !== 'true';";
+        try {
+            new WebDriverWait(driver, Duration.ofSeconds(5)).until(d -> Boolean.TRUE.equals(
+                    ((JavascriptExecutor) d).executeScript(status)));
+        } catch (TimeoutException e) {
+            // Checked as it is: the tests then see the page in the state a reader would.
         }
     }
 
@@ -69,6 +97,8 @@ final class SampleSite {
             pages.add(exact("month", lang, other, "/archive/2015/06/"));
             if (Files.exists(site.resolve(lang + "/search/index.html"))) {
                 pages.add(exact("search", lang, other, "/search/"));
+                String q = URLEncoder.encode(lang.equals("ko") ? "핵실험" : "nuclear test", StandardCharsets.UTF_8);
+                pages.add(new SamplePage("search-results", lang, "/" + lang + "/search/?q=" + q, "/" + other + "/search/"));
             }
         }
         // Only Korean has these: their switches go to the nearest English page.
@@ -90,7 +120,7 @@ final class SampleSite {
 
     /** The built file of a page. */
     static Path file(Path site, SamplePage p) {
-        String rel = p.path().substring(1);
+        String rel = p.urlPath().substring(1);
         return site.resolve(rel.isEmpty() || rel.endsWith("/") ? rel + "index.html" : rel);
     }
 
