@@ -137,8 +137,12 @@ class LayoutBrowserTest {
                 js("return document.querySelector('.not-found[lang]').lang")));
         assertEquals("rgb(11, 45, 91)", js("return getComputedStyle(document.querySelector('.header-bar')).backgroundColor"),
                 "the stylesheet loads at any depth");
-        assertEquals(List.of("/ko/", "/en/"), driver.findElements(By.cssSelector(".not-found a"))
-                .stream().map(a -> URI.create(a.getAttribute("href")).getPath()).toList());
+        for (String lang : List.of("ko", "en")) {
+            List<String> links = driver.findElements(By.cssSelector(".not-found:nth-of-type(" + (lang.equals("ko") ? 1 : 2)
+                    + ") a")).stream().map(a -> URI.create(a.getAttribute("href")).getPath()).toList();
+            assertEquals("/" + lang + "/", links.get(0), "each language's part leads first to its home");
+            assertTrue(links.stream().allMatch(l -> l.startsWith("/" + lang + "/")), links::toString);
+        }
     }
 
     @TestFactory
