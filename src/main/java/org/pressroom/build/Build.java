@@ -148,21 +148,28 @@ public final class Build {
         Path out = options.output().toAbsolutePath().normalize();
         Path cacheDir = source.resolve(".pressroom").resolve("build-" + HexFormat.of().formatHex(
                 Fingerprint.ofBytes(out.toString().getBytes(StandardCharsets.UTF_8)), 0, 8));
+        // the cache, the site and the sources are read at once: the check that nothing changed is all
+        // a no-change build does, and it is mostly waiting for the file system
+        java.util.concurrent.CompletableFuture<Map<String, SiteCache.Stat>> templates =
+                java.util.concurrent.CompletableFuture.supplyAsync(
+                        () -> SiteCache.scan(source, source.resolve("templates")));
         Journal journal;
-        Optional<SiteCache> old = Optional.empty();
         try {
             Files.createDirectories(cacheDir);
             journal = new Journal(cacheDir, out);
             journal.recover();
-            if (!clean) {
-                old = SiteCache.read(cacheDir.resolve("cache"));
-            }
         } catch (IOException | RuntimeException e) {
             journal = null; // no usable cache folder: build in full, remember nothing
         }
+        java.util.concurrent.CompletableFuture<Map<String, SiteCache.Stat>> site =
+                java.util.concurrent.CompletableFuture.supplyAsync(() -> SiteCache.scan(out, out));
+        Optional<SiteCache> old = journal == null || clean ? Optional.empty() : SiteCache.read(cacheDir.resolve("cache"));
+        long tc = lap("cache", start);
         Map<String, SiteCache.Stat> inputs = new HashMap<>(SiteCache.scan(source, source.resolve("content")));
-        inputs.putAll(SiteCache.scan(source, source.resolve("templates")));
-        Map<String, SiteCache.Stat> existing = SiteCache.scan(out, out);
+        inputs.putAll(templates.join());
+        tc = lap("inputs", tc);
+        Map<String, SiteCache.Stat> existing = site.join();
+        lap("outputs", tc);
         Map<String, String> settings = settings(options, out);
         if (old.isPresent()) {
             SiteCache c = old.get();
@@ -194,7 +201,7 @@ public final class Build {
             } catch (IOException e) {
                 // the site is complete; a missing or stale cache only costs work next time
             }
-            lap("cache", t0);
+            lap("remember", t0);
         }
         return new BuildResult(options.output(), loaded.plan().pages().size(), made.files(),
                 Duration.ofNanos(System.nanoTime() - start), made.written());

@@ -74,7 +74,7 @@ final class BuildCommand implements Callable<Integer> {
             out.printf(Locale.ROOT, "Built %d pages and copied %d files into %s in %.2f s%n", r.pages(), r.files(),
                     display(src, dest), r.elapsed().toMillis() / 1000.0);
             if (r.written() == 0) {
-                out.println("Nothing changed: no file was written.");
+                out.println("Every file was up to date; none was written.");
             }
             return 0;
         } catch (BuildFailure f) {

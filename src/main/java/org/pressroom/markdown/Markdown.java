@@ -48,6 +48,9 @@ public final class Markdown {
         options.set(TablesExtension.HEADER_SEPARATOR_COLUMN_MATCH, true);
         options.set(HtmlRenderer.ESCAPE_HTML, !rawHtml);
         options.set(HtmlRenderer.SOFT_BREAK, "\n");
+        // heading ids are not rendered, so not made either (it costs a pass over every heading's text)
+        options.set(HtmlRenderer.GENERATE_HEADER_ID, false);
+        options.set(HtmlRenderer.RENDER_HEADER_ID, false);
         // links that would run script render as their text; browsers ignore case and blanks in schemes
         options.set(HtmlRenderer.SUPPRESSED_LINKS, SCRIPT_URL);
         this.parser = Parser.builder(options).build();
