@@ -301,6 +301,8 @@ class BuildCacheTest {
                 Briefing text.
                 """);
         assertThrows(BuildFailure.class, () -> build());
+        assertEquals(List.of("cache"), files(dir.resolve(".pressroom")).keySet().stream()
+                .map(k -> Path.of(k).getFileName().toString()).toList(), "no pending files or journal left");
         Map<String, byte[]> after = files(dir.resolve("site"));
         assertEquals(before.keySet(), after.keySet());
         before.forEach((k, v) -> assertArrayEquals(v, after.get(k), k));
