@@ -53,7 +53,7 @@ for n in "${sizes[@]}"; do
   fi
   src="$dir/ours"
   rm -rf "$src/templates" && cp -r "$here/templates" "$src/templates"
-  first="$(find "$src/content/releases" -name '*.ko.md' | sort | head -1)"
+  first="$(find "$src/content/releases" -name '*.ko.md' | sort | sed -n 1p)"
   cp "$first" "$dir/first.ko.md.orig"
   pages() { find "$src/site" -name '*.html' | wc -l; }
   row() {

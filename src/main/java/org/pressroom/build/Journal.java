@@ -84,8 +84,21 @@ final class Journal {
         Files.move(tmp, dir.resolve("journal"), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     }
 
-    /** Moves the pending files into the site and deletes {@code dels}; may be done again after an interruption. */
+    /** Deletes {@code dels} from the site and moves the pending files in; may be done again after an interruption. */
     void apply(List<String> puts, List<String> dels, java.util.function.Consumer<String> hook) throws IOException {
+        // deletions first: a file may give way to a folder of the same name, or the other way round
+        for (String d : dels) {
+            Path gone = inside(site, d);
+            Files.deleteIfExists(gone);
+            // folders left empty go too, as a clean build would not make them
+            for (Path parent = gone.getParent(); parent != null && !parent.equals(site); parent = parent.getParent()) {
+                try {
+                    Files.delete(parent);
+                } catch (DirectoryNotEmptyException | NoSuchFileException e) {
+                    break;
+                }
+            }
+        }
         int half = puts.size() / 2;
         for (int i = 0; i < puts.size(); i++) {
             if (i == half) {
@@ -100,18 +113,6 @@ final class Journal {
                     Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
                 } catch (AtomicMoveNotSupportedException e) {
                     Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
-                }
-            }
-        }
-        for (String d : dels) {
-            Path gone = inside(site, d);
-            Files.deleteIfExists(gone);
-            // folders left empty go too, as a clean build would not make them
-            for (Path parent = gone.getParent(); parent != null && !parent.equals(site); parent = parent.getParent()) {
-                try {
-                    Files.delete(parent);
-                } catch (DirectoryNotEmptyException | NoSuchFileException e) {
-                    break;
                 }
             }
         }

@@ -248,6 +248,24 @@ class BuildCacheTest {
     }
 
     @Test
+    void matchesACleanBuildWhenACopiedFileGivesWayToAFolderOfTheSameName() throws IOException {
+        site.write("""
+                -- content/files/notes.txt --
+                first
+                """);
+        build();
+        assertTrue(Files.isRegularFile(dir.resolve("site/files/notes.txt")));
+        Files.delete(dir.resolve("content/files/notes.txt"));
+        site.write("""
+                -- content/files/notes.txt/inner.txt --
+                second
+                """);
+        build();
+        assertTrue(Files.isRegularFile(dir.resolve("site/files/notes.txt/inner.txt")));
+        assertSameAsCleanBuild();
+    }
+
+    @Test
     void restoresAnOutputFileThatWasDeletedOrEditedByHand() throws IOException {
         Files.delete(dir.resolve("site/ko/index.html"));
         Files.writeString(dir.resolve("site/en/index.html"), "changed by hand");
