@@ -63,7 +63,7 @@ for n in "${sizes[@]}"; do
       -v l="$label" 'BEGIN { printf "| %s | %d | %s | %.2f | %.2f | %.0f | %d | %.0f |\n", l, n, s, w, c, r / 1024, p, p / w }'
   }
   # the old site is moved aside, not deleted, before a clean build (deleting is not what is measured)
-  [[ $scenarios != *" clean "* ]] || row "clean build" "$(median_of "[ ! -d '$src/site' ] || mv '$src/site' '$dir/trash-\$RANDOM\$RANDOM'; rm -rf '$src/.pressroom'" "$src")"
+  [[ $scenarios != *" clean "* ]] || row "clean build" "$(median_of "[ ! -d '$src/site' ] || mv '$src/site' \"$dir/trash-\$RANDOM\$RANDOM\"; rm -rf '$src/.pressroom'" "$src")"
   [ -d "$src/site" ] || measure "$src" >/dev/null
   [[ $scenarios != *" nochange "* ]] || row "no-change rebuild" "$(median_of ":" "$src")"
   [[ $scenarios != *" edit "* ]] || row "one release edited" "$(median_of "cp '$dir/first.ko.md.orig' '$first'; printf '\nEdited %s.\n' \$RANDOM >> '$first'" "$src")"
