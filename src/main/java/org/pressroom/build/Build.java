@@ -59,12 +59,16 @@ public final class Build {
 
     /** Everything up to the plan, without writing; throws {@link BuildFailure} with all problems. */
     public static Loaded load(BuildOptions options) {
+        return load(options, new Memo());
+    }
+
+    private static Loaded load(BuildOptions options, Memo memo) {
         long t = System.nanoTime();
         Problems problems = new Problems();
         Sources sources = SourceLoader.load(options.source(), problems);
         problems.throwIfAny();
         lap("load", t);
-        return load(options, sources, new Memo());
+        return load(options, sources, memo);
     }
 
     /** Everything from sources already read up to the plan, reusing what {@code memo} holds from the last build. */
@@ -79,7 +83,7 @@ public final class Build {
         }
         Map<String, Topic> topics = ConfigParser.topics(sources.topicsYml(), site, problems);
         Optional<Theme> theme = memo.theme(sources, site, problems);
-        List<Release> releases = Content.releases(sources, site, topics, new Markdown(site.rawHtml()), problems,
+        List<Release> releases = Content.releases(sources, site, topics, new Markdown(site.rawHtml(), memo.renders()), problems,
                 memo.parses());
         problems.throwIfAny();
         t = lap("parse", t);
@@ -182,8 +186,12 @@ public final class Build {
             }
         }
         long t0 = lap("scan", start);
-        Loaded loaded = load(options);
+        org.pressroom.markdown.RenderCache renders = journal == null || clean
+                ? new org.pressroom.markdown.RenderCache(codeVersion())
+                : org.pressroom.markdown.RenderCache.read(cacheDir.resolve("markdown"), codeVersion());
+        Loaded loaded = load(options, new Memo(renders));
         hook.accept("loaded");
+        hook.accept("markdown " + renders.made());
         settings.put("timeZone", loaded.timeZone().getId());
         Renderer renderer = new Renderer(loaded.plan(), loaded.theme());
         Map<String, String> keys = Incremental.templateKeys(loaded.sources().templates());
@@ -193,6 +201,7 @@ public final class Build {
         t0 = lap("write", t0);
         if (journal != null) {
             try {
+                renders.write(cacheDir.resolve("markdown"));
                 new SiteCache(settings, loaded.from(), loaded.until(), System.currentTimeMillis() * 1_000_000L,
                         loaded.plan().pages().size(), made.files(), inputs, made.outputs())
                         .write(cacheDir.resolve("cache"));

@@ -36,8 +36,17 @@ public final class Markdown {
 
     private final Parser parser;
     private final HtmlRenderer renderer;
+    private final boolean rawHtml;
+    private final RenderCache cache;
 
     public Markdown(boolean rawHtml) {
+        this(rawHtml, null);
+    }
+
+    /** With {@code cache} (may be null), bodies rendered before are taken from it. */
+    public Markdown(boolean rawHtml, RenderCache cache) {
+        this.rawHtml = rawHtml;
+        this.cache = cache;
         MutableDataSet options = new MutableDataSet();
         options.set(Parser.EXTENSIONS, List.of(TablesExtension.create(), FootnoteExtension.create(),
                 AutolinkExtension.create()));
@@ -73,6 +82,10 @@ public final class Markdown {
 
     /** Renders a release body to HTML and extracts the plain-text summary of its first block. */
     public Rendered render(String markdown) {
+        return cache == null ? make(markdown) : cache.get(markdown, rawHtml, this::make);
+    }
+
+    private Rendered make(String markdown) {
         Document doc = parser.parse(markdown);
         return new Rendered(renderer.render(doc), summaryOf(doc));
     }

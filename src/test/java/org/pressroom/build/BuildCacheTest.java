@@ -157,6 +157,18 @@ class BuildCacheTest {
     }
 
     @Test
+    void rendersTheMarkdownOfOnlyTheEditedReleaseAndAllOfItWhenClean() {
+        editRelease();
+        stages.clear();
+        build();
+        assertTrue(stages.contains("markdown 1"), stages.toString());
+        assertSameAsCleanBuild();
+        stages.clear();
+        Build.run(options(dir.resolve("site"), "2026-01-01"), Progress.NONE, true);
+        assertTrue(stages.contains("markdown 5"), "--clean renders every body: " + stages);
+    }
+
+    @Test
     void matchesACleanBuildAfterAReleaseIsEdited() {
         editRelease();
         build();
@@ -319,7 +331,7 @@ class BuildCacheTest {
                 Briefing text.
                 """);
         assertThrows(BuildFailure.class, () -> build());
-        assertEquals(List.of("cache"), files(dir.resolve(".pressroom")).keySet().stream()
+        assertEquals(List.of("cache", "markdown"), files(dir.resolve(".pressroom")).keySet().stream()
                 .map(k -> Path.of(k).getFileName().toString()).toList(), "no pending files or journal left");
         Map<String, byte[]> after = files(dir.resolve("site"));
         assertEquals(before.keySet(), after.keySet());
