@@ -97,6 +97,24 @@ public sealed interface Page {
         }
     }
 
+    /** The search page of a language; its script reads the index files below. */
+    record SearchPage(String lang) implements Page {
+        public String path() {
+            return lang + "/search/";
+        }
+
+        public String template() {
+            return "search.ftlh";
+        }
+    }
+
+    /** A file of a language's search index: text made in Java and written as is, without a template. */
+    record SearchData(String lang, String path, String text) implements Page {
+        public String template() {
+            return null;
+        }
+    }
+
     /** What a paginated list lists. */
     sealed interface ListOf permits TopicList, YearList, MonthList {
         /** The list's first-page path, without the language. */

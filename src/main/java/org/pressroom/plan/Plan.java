@@ -13,6 +13,7 @@ import org.pressroom.content.Language;
 import org.pressroom.content.Release;
 import org.pressroom.plan.Page.ListOf;
 import org.pressroom.plan.Page.ListPage;
+import org.pressroom.search.SearchIndex;
 
 /**
  * The plan stage: every page of the site, and how each page finds its counterparts in the other
@@ -53,6 +54,10 @@ public final class Plan {
             pages.add(new Page.Years(lang));
             idx.byYear().forEach((y, rs) -> paginate(pages, mine, lang, new Page.YearList(y), rs, size));
             idx.byMonth().forEach((m, rs) -> paginate(pages, mine, lang, new Page.MonthList(m), rs, size));
+            pages.add(new Page.SearchPage(lang));
+            for (SearchIndex.File f : SearchIndex.files(archive, lang)) {
+                pages.add(new Page.SearchData(lang, f.path(), f.text()));
+            }
         }
         pages.add(new Page.NotFound());
         return new Plan(archive, pages, lists);

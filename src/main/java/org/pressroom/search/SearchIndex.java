@@ -1,0 +1,222 @@
+package org.pressroom.search;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.pressroom.archive.Archive;
+import org.pressroom.content.Release;
+import org.pressroom.content.Translation;
+
+/**
+ * The search index of one language, as static files under {@code /{lang}/search/} that the browser
+ * loads on demand. Pure: the same archive gives the same bytes.
+ *
+ * <ul>
+ * <li>{@code index.json}, the manifest: the number of documents, the shards (first token and file of
+ * each, in token order), the document range of each year, and the file of each topic and type.
+ * <li>{@code s/<hash>.json}, a shard: token → [title postings, other postings] for a range of tokens
+ * in UTF-16 order, cut at about {@link #SHARD_BYTES}; a query loads only the shards of its terms.
+ * <li>{@code f/<hash>.json}: the postings of one topic or type, for the filters.
+ * <li>{@code d/<n>.json}: document {@code n} (title, date, type, topics, number, summary, text).
+ * </ul>
+ *
+ * Documents are numbered oldest first, so adding a newer release keeps the older numbers and a year is a
+ * range. Postings are in {@link Postings}' format; "other" lists only documents that lack the token in
+ * their title.
+ */
+public final class SearchIndex {
+    /** A shard is closed once it reaches this many bytes. */
+    static final int SHARD_BYTES = 24 * 1024;
+    /** Documents keep this many characters of their text, for snippets. */
+    static final int TEXT_CHARS = 1600;
+
+    private SearchIndex() {
+    }
+
+    /** One output file: its path relative to the site root, and its text (UTF-8 when written). */
+    public record File(String path, String text) {
+    }
+
+    /** The index files of language {@code lang}, manifest first. */
+    public static List<File> files(Archive archive, String lang) {
+        List<Release> newest = archive.in(lang).releases();
+        int count = newest.size();
+        String base = lang + "/search/";
+        List<File> out = new ArrayList<>();
+        out.add(null);
+        TreeMap<String, List<List<Integer>>> postings = new TreeMap<>();
+        Map<String, List<Integer>> topics = new TreeMap<>();
+        Map<String, List<Integer>> types = new TreeMap<>();
+        Map<Integer, int[]> years = new TreeMap<>();
+        for (int n = 0; n < count; n++) {
+            Release r = newest.get(count - 1 - n);
+            Translation t = r.translations().get(lang);
+            String text = plain(t.bodyHtml());
+            for (String token : Tokenizer.tokens(t.title())) {
+                add(postings, token, 0, n);
+            }
+            StringBuilder other = new StringBuilder();
+            other.append(t.summary()).append('\n').append(text).append('\n').append(r.day()).append('\n')
+                    .append(archive.site().types().get(r.type()).get(lang));
+            if (r.number() != null) {
+                other.append('\n').append(r.number());
+            }
+            for (String k : r.topics()) {
+                other.append('\n').append(archive.topics().get(k).label(lang));
+                topics.computeIfAbsent(k, x -> new ArrayList<>()).add(n);
+            }
+            for (String token : Tokenizer.tokens(other.toString())) {
+                List<List<Integer>> p = postings.get(token);
+                if (p == null || !last(p.get(0), n)) {
+                    add(postings, token, 1, n);
+                }
+            }
+            types.computeIfAbsent(r.type(), x -> new ArrayList<>()).add(n);
+            int final_n = n;
+            years.compute(r.day().getYear(), (y, range) -> range == null ? new int[] {final_n, final_n}
+                    : new int[] {range[0], final_n});
+            out.add(new File(base + "d/" + n + ".json", document(r, t, text)));
+        }
+
+        StringBuilder manifest = new StringBuilder("{\"version\":1,\"count\":").append(count).append(",\"shards\":[");
+        StringBuilder shard = new StringBuilder();
+        int bytes = 0;
+        String first = "";
+        boolean firstShard = true;
+        for (Map.Entry<String, List<List<Integer>>> e : postings.entrySet()) {
+            if (shard.length() == 0) {
+                first = firstShard ? "" : e.getKey();
+            }
+            String entry = (shard.length() == 0 ? "{" : ",") + Json.string(e.getKey()) + ":[\""
+                    + Postings.encode(e.getValue().get(0)) + "\",\"" + Postings.encode(e.getValue().get(1)) + "\"]";
+            shard.append(entry);
+            bytes += utf8(entry);
+            if (bytes >= SHARD_BYTES) {
+                firstShard = closeShard(out, base, manifest, first, shard, firstShard);
+                bytes = 0;
+            }
+        }
+        if (shard.length() > 0 || firstShard) {
+            if (shard.length() == 0) {
+                shard.append('{');
+            }
+            closeShard(out, base, manifest, first, shard, firstShard);
+        }
+        manifest.append("],\"years\":{");
+        String sep = "";
+        for (Map.Entry<Integer, int[]> y : years.entrySet()) {
+            manifest.append(sep).append('"').append(y.getKey()).append("\":[").append(y.getValue()[0]).append(',')
+                    .append(y.getValue()[1]).append(']');
+            sep = ",";
+        }
+        manifest.append("},\"topics\":").append(facets(out, base, topics)).append(",\"types\":")
+                .append(facets(out, base, types)).append('}');
+        out.set(0, new File(base + "index.json", manifest.toString()));
+        return List.copyOf(out);
+    }
+
+    private static void add(Map<String, List<List<Integer>>> postings, String token, int field, int n) {
+        List<Integer> list = postings.computeIfAbsent(token, k -> List.of(new ArrayList<>(), new ArrayList<>()))
+                .get(field);
+        if (!last(list, n)) {
+            list.add(n);
+        }
+    }
+
+    private static boolean last(List<Integer> list, int n) {
+        return !list.isEmpty() && list.get(list.size() - 1) == n;
+    }
+
+    private static boolean closeShard(List<File> out, String base, StringBuilder manifest, String first,
+            StringBuilder shard, boolean firstShard) {
+        String text = shard.append('}').toString();
+        String name = hash(text);
+        out.add(new File(base + "s/" + name + ".json", text));
+        manifest.append(firstShard ? "" : ",").append('[').append(Json.string(first)).append(",\"").append(name)
+                .append("\"]");
+        shard.setLength(0);
+        return false;
+    }
+
+    private static String facets(List<File> out, String base, Map<String, List<Integer>> facets) {
+        StringBuilder m = new StringBuilder("{");
+        facets.forEach((key, docs) -> {
+            String text = Json.string(Postings.encode(docs));
+            String name = hash(text);
+            out.add(new File(base + "f/" + name + ".json", text));
+            m.append(m.length() > 1 ? "," : "").append(Json.string(key)).append(":\"").append(name).append('"');
+        });
+        return m.append('}').toString();
+    }
+
+    private static String document(Release r, Translation t, String text) {
+        String cut = text.codePointCount(0, text.length()) <= TEXT_CHARS ? text
+                : text.substring(0, text.offsetByCodePoints(0, TEXT_CHARS));
+        StringBuilder d = new StringBuilder("{");
+        d.append("\"id\":").append(Json.string(r.id()));
+        d.append(",\"title\":").append(Json.string(t.title()));
+        d.append(",\"date\":\"").append(r.day()).append('"');
+        d.append(",\"type\":").append(Json.string(r.type()));
+        d.append(",\"topics\":").append(Json.strings(r.topics()));
+        if (r.number() != null) {
+            d.append(",\"number\":").append(Json.string(r.number()));
+        }
+        d.append(",\"summary\":").append(Json.string(t.summary()));
+        d.append(",\"text\":").append(Json.string(cut));
+        return d.append('}').toString();
+    }
+
+    private static final Pattern BLOCK = Pattern.compile(
+            "(?i)</?(p|li|ul|ol|h[1-6]|br|hr|div|blockquote|pre|table|thead|tbody|tr|td|th|dl|dt|dd|section|sup)\\b[^>]*>");
+    private static final Pattern TAG = Pattern.compile("<[^>]*>");
+    private static final Pattern ENTITY = Pattern.compile("&(#[0-9]+|#[xX][0-9a-fA-F]+|amp|lt|gt|quot|apos|nbsp);");
+
+    /** The plain text of rendered body HTML: tags dropped, blocks separated, entities decoded. */
+    static String plain(String html) {
+        String text = TAG.matcher(BLOCK.matcher(html).replaceAll(" ")).replaceAll("");
+        Matcher m = ENTITY.matcher(text);
+        StringBuilder out = new StringBuilder(text.length());
+        while (m.find()) {
+            String e = m.group(1);
+            String r = switch (e) {
+                case "amp" -> "&";
+                case "lt" -> "<";
+                case "gt" -> ">";
+                case "quot" -> "\"";
+                case "apos" -> "'";
+                case "nbsp" -> " ";
+                default -> {
+                    if (e.length() > 8) {
+                        yield "";
+                    }
+                    int cp = e.startsWith("#x") || e.startsWith("#X") ? Integer.parseInt(e.substring(2), 16)
+                            : Integer.parseInt(e.substring(1));
+                    yield Character.isValidCodePoint(cp) ? new String(Character.toChars(cp)) : "";
+                }
+            };
+            m.appendReplacement(out, Matcher.quoteReplacement(r));
+        }
+        m.appendTail(out);
+        return out.toString().replaceAll("\\s+", " ").strip();
+    }
+
+    private static int utf8(CharSequence s) {
+        return s.toString().getBytes(StandardCharsets.UTF_8).length;
+    }
+
+    private static String hash(String text) {
+        try {
+            byte[] d = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(d, 0, 6);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
