@@ -387,7 +387,9 @@
     return window.location.pathname + (query ? '?' + query : '');
   }
 
-  Page.prototype.say = function (text) {
+  /** Puts `text` in the live region; while `busy`, screen readers wait for the final text. */
+  Page.prototype.say = function (text, busy) {
+    this.status.setAttribute('aria-busy', busy ? 'true' : 'false');
     this.status.textContent = text;
   };
 
@@ -403,7 +405,7 @@
       this.say(this.data.prompt);
       return Promise.resolve();
     }
-    this.say(this.data.loading);
+    this.say(this.data.loading, true);
     return this.index.search(state.q, state).then(function (result) {
       if (generation !== self.generation) { return; }
       self.result = result;
@@ -413,8 +415,10 @@
         return;
       }
       self.section.hidden = false;
-      self.say((n === 1 ? self.data.countOne : self.data.count).replace('{n}', n.toLocaleString(self.data.locale)));
-      return self.showMore(false);
+      return self.showMore(false).then(function () {
+        if (generation !== self.generation) { return; }
+        self.say((n === 1 ? self.data.countOne : self.data.count).replace('{n}', n.toLocaleString(self.data.locale)));
+      });
     }).catch(function () {
       if (generation === self.generation) { self.say(self.data.error); }
     });

@@ -72,7 +72,9 @@ final class SearchSite {
             title: 녹색 동반자 관계 출범
             topics: [climate-change]
             ---
-            이번 협력은 기후변화 대응에 기여할 것이다. 문의: <script>alert(1)</script>
+            이번 협력은 기후변화 대응에 기여할 것이다.
+
+            문의: <script>alert(1)</script>
             -- content/releases/2016/2016-09-01-draft-note.ko.md --
             ---
             title: 비공개 초안 북한
