@@ -206,6 +206,7 @@
     var self = this;
     return this.open().then(function (m) {
       var list = terms(query);
+      if (query && list.length === 0) { return { terms: [], docs: [] }; }
       var jobs = list.map(function (term) {
         var grams = term.grams.map(function (g) { return self.gram(g, term.prefix); });
         if (term.grams.length > 1) { grams.push(self.gram(term.text, false)); }
@@ -339,18 +340,6 @@
     this.generation = 0;
     this.result = null;
     this.shown = 0;
-    var weekday = form.dataset.weekday;
-    var options = { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' };
-    if (weekday && weekday !== 'none') { options.weekday = weekday; }
-    this.dates = new Intl.DateTimeFormat(form.dataset.locale, options);
-    this.types = labels(form.elements.type);
-  }
-
-  function labels(select) {
-    var out = {};
-    if (!select) { return out; }
-    Array.prototype.forEach.call(select.options, function (o) { out[o.value] = o.textContent; });
-    return out;
   }
 
   var FIELDS = ['q', 'topic', 'type', 'year'];
@@ -452,12 +441,11 @@
     meta.className = 'item-meta';
     var time = document.createElement('time');
     time.dateTime = doc.date;
-    var parts = doc.date.split('-');
-    time.textContent = this.dates.format(new Date(Date.UTC(+parts[0], +parts[1] - 1, +parts[2])));
+    time.textContent = doc.dateText;
     meta.appendChild(time);
     var type = document.createElement('span');
     type.className = 'item-type';
-    type.textContent = this.types[doc.type] || doc.type;
+    type.textContent = doc.typeLabel;
     meta.appendChild(type);
     if (doc.number) {
       var number = document.createElement('span');

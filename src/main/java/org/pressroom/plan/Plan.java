@@ -58,6 +58,10 @@ public final class Plan {
             for (SearchIndex.File f : SearchIndex.files(archive, lang)) {
                 pages.add(new Page.SearchData(lang, f.path(), f.text()));
             }
+            List<Release> docs = SearchIndex.documents(archive, lang);
+            for (int n = 0; n < docs.size(); n++) {
+                pages.add(new Page.SearchDocument(lang, n, docs.get(n)));
+            }
         }
         pages.add(new Page.NotFound());
         return new Plan(archive, pages, lists);

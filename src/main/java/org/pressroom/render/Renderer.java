@@ -24,6 +24,7 @@ import org.pressroom.plan.Plan;
 import org.pressroom.problem.Position;
 import org.pressroom.problem.Problem;
 import org.pressroom.render.Views.*;
+import org.pressroom.search.SearchIndex;
 
 /**
  * The render stage: turns one planned page into its bytes through the theme. Pure and thread-safe;
@@ -46,6 +47,11 @@ public final class Renderer {
     public Result render(Page page) {
         if (page instanceof Page.SearchData data) {
             return new Result(data.text(), Optional.empty());
+        }
+        if (page instanceof Page.SearchDocument doc) {
+            Release r = doc.release();
+            return new Result(SearchIndex.document(r, doc.lang(), date(r, theme.strings(doc.lang())).text(),
+                    site.types().get(r.type()).get(doc.lang())), Optional.empty());
         }
         View view = view(page);
         try {

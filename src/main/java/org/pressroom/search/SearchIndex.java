@@ -24,7 +24,8 @@ import org.pressroom.content.Translation;
  * <li>{@code s/<hash>.json}, a shard: token → [title postings, other postings] for a range of tokens
  * in UTF-16 order, cut at about {@link #SHARD_BYTES}; a query loads only the shards of its terms.
  * <li>{@code f/<hash>.json}: the postings of one topic or type, for the filters.
- * <li>{@code d/<n>.json}: document {@code n} (title, date, type, topics, number, summary, text).
+ * <li>{@code d/<n>.json}: document {@code n} (title, date, type, topics, number, summary, text), written
+ * by the renderer because its date is formatted by the theme ({@link #document}).
  * </ul>
  *
  * Documents are numbered oldest first, so adding a newer release keeps the older numbers and a year is a
@@ -44,10 +45,27 @@ public final class SearchIndex {
     public record File(String path, String text) {
     }
 
-    /** The index files of language {@code lang}, manifest first. */
+    /**
+     * The documents of language {@code lang} in number order, oldest first: document {@code n} is
+     * written by the renderer to {@link #documentPath(String, int)} with {@link #document}.
+     */
+    public static List<Release> documents(Archive archive, String lang) {
+        List<Release> docs = new ArrayList<>(archive.in(lang).releases());
+        java.util.Collections.reverse(docs);
+        return List.copyOf(docs);
+    }
+
+    public static String documentPath(String lang, int n) {
+        return lang + "/search/d/" + n + ".json";
+    }
+
+    /**
+     * The index files of language {@code lang} but the documents: manifest first, then shards and
+     * filter files.
+     */
     public static List<File> files(Archive archive, String lang) {
-        List<Release> newest = archive.in(lang).releases();
-        int count = newest.size();
+        List<Release> docs = documents(archive, lang);
+        int count = docs.size();
         String base = lang + "/search/";
         List<File> out = new ArrayList<>();
         out.add(null);
@@ -56,7 +74,7 @@ public final class SearchIndex {
         Map<String, List<Integer>> types = new TreeMap<>();
         Map<Integer, int[]> years = new TreeMap<>();
         for (int n = 0; n < count; n++) {
-            Release r = newest.get(count - 1 - n);
+            Release r = docs.get(n);
             Translation t = r.translations().get(lang);
             String text = plain(t.bodyHtml());
             for (String token : Tokenizer.tokens(t.title())) {
@@ -79,10 +97,9 @@ public final class SearchIndex {
                 }
             }
             types.computeIfAbsent(r.type(), x -> new ArrayList<>()).add(n);
-            int final_n = n;
-            years.compute(r.day().getYear(), (y, range) -> range == null ? new int[] {final_n, final_n}
-                    : new int[] {range[0], final_n});
-            out.add(new File(base + "d/" + n + ".json", document(r, t, text)));
+            int number = n;
+            years.compute(r.day().getYear(), (y, range) -> range == null ? new int[] {number, number}
+                    : new int[] {range[0], number});
         }
 
         StringBuilder manifest = new StringBuilder("{\"version\":1,\"count\":").append(count).append(",\"shards\":[");
@@ -156,14 +173,24 @@ public final class SearchIndex {
         return m.append('}').toString();
     }
 
-    private static String document(Release r, Translation t, String text) {
+    /**
+     * The JSON of one document: what a result shows, with its date and type as the theme writes them.
+     *
+     * @param dateText  the date as release pages show it in {@code lang}
+     * @param typeLabel the type's label in {@code lang}
+     */
+    public static String document(Release r, String lang, String dateText, String typeLabel) {
+        Translation t = r.translations().get(lang);
+        String text = plain(t.bodyHtml());
         String cut = text.codePointCount(0, text.length()) <= TEXT_CHARS ? text
                 : text.substring(0, text.offsetByCodePoints(0, TEXT_CHARS));
         StringBuilder d = new StringBuilder("{");
         d.append("\"id\":").append(Json.string(r.id()));
         d.append(",\"title\":").append(Json.string(t.title()));
         d.append(",\"date\":\"").append(r.day()).append('"');
+        d.append(",\"dateText\":").append(Json.string(dateText));
         d.append(",\"type\":").append(Json.string(r.type()));
+        d.append(",\"typeLabel\":").append(Json.string(typeLabel));
         d.append(",\"topics\":").append(Json.strings(r.topics()));
         if (r.number() != null) {
             d.append(",\"number\":").append(Json.string(r.number()));

@@ -48,10 +48,6 @@ public final class Tokenizer {
      * @param grams  the index tokens that must all be present (one, or a Hangul word's bigrams)
      */
     public record Term(String text, boolean prefix, List<String> grams) {
-        /** Whether a whole-word match ranks above a match of the pieces (Hangul words of 3+ syllables). */
-        public boolean wordBonus() {
-            return grams.size() > 1;
-        }
     }
 
     /** The index tokens of a text, in order of occurrence (repeats kept). */

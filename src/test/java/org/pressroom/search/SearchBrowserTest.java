@@ -229,11 +229,49 @@ class SearchBrowserTest {
         search("북한");
         results("북한", "검색 결과 3건");
         WebElement link = driver.findElements(By.cssSelector("#search-list .item-title a")).get(0);
+        String shownDate = driver.findElement(By.cssSelector("#search-list time")).getText();
         driver.findElement(By.cssSelector(".search-submit")).sendKeys(Keys.TAB);
         assertEquals(link, driver.switchTo().activeElement(), "Tab from the search button reaches the first result");
         link.sendKeys(Keys.ENTER);
         new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> d.getCurrentUrl().endsWith(
                 "/ko/releases/2016-01-06-fourth-nuclear-test/"));
         assertEquals(FOURTH, driver.findElement(By.tagName("h1")).getText());
+        assertEquals(driver.findElement(By.cssSelector(".release-meta time")).getText(), shownDate,
+                "a result shows its date as the release page does");
+    }
+
+    @Test
+    void treatsAQueryOfPunctuationOnlyAsMatchingNothing() {
+        search("?!…");
+        assertEquals(List.of(), results("?!…",
+                "‘?!…’에 해당하는 보도자료가 없습니다. 다른 검색어를 쓰거나 필터를 해제해 보십시오."));
+    }
+
+    @Test
+    void showsMoreResultsByKeyboardAndMovesTheFocusToThem() throws Exception {
+        Path many = Files.createTempDirectory("pressroom-search-many");
+        StringBuilder files = new StringBuilder(SearchSite.FILES.substring(0, SearchSite.FILES.indexOf("-- content/releases")));
+        for (int i = 1; i <= 12; i++) {
+            files.append(String.format("-- content/releases/2015/2015-03-%02d-note-%d.en.md --%n---%ntitle: Notice "
+                    + "number %d on treaties%n---%nText.%n", i, i, i));
+        }
+        SiteFixture site = SiteFixture.given(many, files.toString()).build("--now", "2020-01-01").thenSucceeds();
+        try (StaticServer other = StaticServer.serve(site.site())) {
+            driver.get(other.url() + "en/search/?q=treat");
+            List<String> first = results("treat", "12 results");
+            assertEquals(10, first.size());
+            assertEquals("Notice number 12 on treaties", first.get(0), "newest first");
+            WebElement more = driver.findElement(By.id("search-more"));
+            more.sendKeys(Keys.ENTER);
+            new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> d.findElements(
+                    By.cssSelector("#search-list .item-title a")).size() == 12);
+            assertEquals("Notice number 2 on treaties", driver.switchTo().activeElement().getText(),
+                    "the focus moves to the first added result");
+            assertTrue(!more.isDisplayed(), "no more button once all results are shown");
+        } finally {
+            try (var s = Files.walk(many)) {
+                s.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
     }
 }

@@ -47,7 +47,9 @@ class SearchIndexTest {
         assertEquals("2013-02-12-third-nuclear-test", first.get("id"));
         assertEquals("북한의 제3차 핵실험에 대한 정부 성명", first.get("title"));
         assertEquals("2013-02-12", first.get("date"));
+        assertEquals("2013년 2월 12일 (화)", first.get("dateText"), "the date as the theme writes it");
         assertEquals("statement", first.get("type"));
+        assertEquals("성명", first.get("typeLabel"));
         assertEquals(List.of("north-korea"), first.get("topics"));
         assertEquals("13-089", first.get("number"));
         assertEquals("정부는 한반도비핵화 원칙을 다시 확인한다. 국제사회는 단호히 대응할 것이다.", first.get("text"));
