@@ -198,19 +198,14 @@
     });
   };
 
-  /**
-   * The matching document numbers, best first: more terms in the title first, then more whole
-   * Hangul words, then newest first.
-   */
+  /** The matching document numbers, best first: more terms found in the title first, then newest first. */
   Index.prototype.search = function (query, filters) {
     var self = this;
     return this.open().then(function (m) {
       var list = terms(query);
       if (query && list.length === 0) { return { terms: [], docs: [] }; }
       var jobs = list.map(function (term) {
-        var grams = term.grams.map(function (g) { return self.gram(g, term.prefix); });
-        if (term.grams.length > 1) { grams.push(self.gram(term.text, false)); }
-        return Promise.all(grams);
+        return Promise.all(term.grams.map(function (g) { return self.gram(g, term.prefix); }));
       });
       var facets = [];
       if (filters.topic) { facets.push(self.facet('topics', filters.topic)); }
@@ -223,7 +218,7 @@
         }
         var hits = [];
         for (var n = range[1]; n >= range[0]; n--) {
-          var ok = true, inTitle = 0, words = 0;
+          var ok = true, inTitle = 0;
           for (var f = 0; f < sets.length && ok; f++) { ok = sets[f][n] === 1; }
           for (var t = 0; t < list.length && ok; t++) {
             var g = list[t].grams.length, all = true, title = true;
@@ -233,11 +228,10 @@
             }
             ok = all;
             if (title) { inTitle++; }
-            if (g > 1 && perTerm[t][g].any[n] === 1) { words++; }
           }
-          if (ok) { hits.push({ n: n, title: inTitle, words: words }); }
+          if (ok) { hits.push({ n: n, title: inTitle }); }
         }
-        hits.sort(function (a, b) { return b.title - a.title || b.words - a.words || b.n - a.n; });
+        hits.sort(function (a, b) { return b.title - a.title || b.n - a.n; });
         return { terms: list, docs: hits.map(function (h) { return h.n; }) };
       });
     });
