@@ -5,12 +5,12 @@
 #
 #   bench/search-size.sh [PAIRS...]      default: 1000 5000
 #
-# Needs python3, Maven, Debian's chromium and chromium-driver. Work files go to ${BENCH_DIR:-/tmp/pressroom-bench}.
+# Needs python3, Maven, Debian's chromium and chromium-driver. Work files go to ${BENCH_DIR:-/tmp/pressroom-search-bench}.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 gen="${GEN_CORPUS:-$here/../shared/bench/gen_corpus.py}"
 [ -f "$gen" ] || gen=/work/shared/bench/gen_corpus.py
-work="${BENCH_DIR:-/tmp/pressroom-bench}"
+work="${BENCH_DIR:-/tmp/pressroom-search-bench}"
 sizes=("$@")
 [ ${#sizes[@]} -gt 0 ] || sizes=(1000 5000)
 

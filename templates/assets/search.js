@@ -97,6 +97,9 @@
 
   // ---- postings (mirrors Postings.java) ----
 
+  /** A query loads at most this many shards (about 20 kB each), so that it stays within its budget. */
+  var MAX_SHARDS = 7;
+
   var DIGITS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
 
   function decode(text) {
@@ -164,12 +167,45 @@
     return lo;
   };
 
-  /** Flags per document: {title, any} for a token (or every token starting with it). */
-  Index.prototype.gram = function (gram, prefix) {
+  /**
+   * Chooses the shards a query loads: the grams in turn (each term's first gram, then each term's
+   * second, …) while the query stays within MAX_SHARDS shards. A prefix whose shards do not fit is
+   * looked up as an exact token instead; a gram that does not fit at all is skipped, which can only
+   * add results (a long Hangul word is then matched by some of its bigrams). Returns, per term, per
+   * gram: [from, to] shard positions, or null when skipped.
+   */
+  Index.prototype.plan = function (list) {
     var self = this;
+    var chosen = {}, used = 0;
+    var plan = list.map(function (term) { return term.grams.map(function () { return null; }); });
+    function take(from, to) {
+      var extra = 0;
+      for (var i = from; i <= to; i++) { if (!chosen[i]) { extra++; } }
+      if (used + extra > MAX_SHARDS) { return false; }
+      for (var j = from; j <= to; j++) { if (!chosen[j]) { chosen[j] = true; used++; } }
+      return true;
+    }
+    var longest = Math.max.apply(null, list.map(function (term) { return term.grams.length; }).concat([0]));
+    for (var g = 0; g < longest; g++) {
+      list.forEach(function (term, t) {
+        if (g >= term.grams.length) { return; }
+        var gram = term.grams[g], at = self.shardOf(gram);
+        var to = term.prefix ? self.shardOf(gram + '\uffff') : at;
+        if (take(at, to)) {
+          plan[t][g] = [at, to];
+        } else if (to > at && take(at, at)) {
+          plan[t][g] = [at, at];
+        }
+      });
+    }
+    return plan;
+  };
+
+  /** Flags per document: {title, any} for a token (or, with prefix, every token starting with it). */
+  Index.prototype.gram = function (gram, prefix, range) {
     var count = this.manifest.count;
-    var from = this.shardOf(gram);
-    var to = prefix ? this.shardOf(gram + '\uffff') : from;
+    var from = range[0], to = range[1];
+    prefix = prefix && this.shardOf(gram + '\uffff') === to; // else narrowed to an exact lookup
     var loads = [];
     for (var i = from; i <= to; i++) { loads.push(this.load('s/' + this.manifest.shards[i][1] + '.json')); }
     return Promise.all(loads).then(function (shards) {
@@ -204,8 +240,11 @@
     return this.open().then(function (m) {
       var list = terms(query);
       if (query && list.length === 0) { return { terms: [], docs: [] }; }
-      var jobs = list.map(function (term) {
-        return Promise.all(term.grams.map(function (g) { return self.gram(g, term.prefix); }));
+      var plan = self.plan(list);
+      var jobs = list.map(function (term, t) {
+        return Promise.all(term.grams.map(function (g, i) {
+          return plan[t][i] ? self.gram(g, term.prefix, plan[t][i]) : Promise.resolve(null);
+        }));
       });
       var facets = [];
       if (filters.topic) { facets.push(self.facet('topics', filters.topic)); }
@@ -221,13 +260,15 @@
           var ok = true, inTitle = 0;
           for (var f = 0; f < sets.length && ok; f++) { ok = sets[f][n] === 1; }
           for (var t = 0; t < list.length && ok; t++) {
-            var g = list[t].grams.length, all = true, title = true;
-            for (var i = 0; i < g; i++) {
-              all = all && perTerm[t][i].any[n] === 1;
-              title = title && perTerm[t][i].title[n] === 1;
+            var grams = perTerm[t], all = true, title = true, looked = 0;
+            for (var i = 0; i < grams.length; i++) {
+              if (grams[i] === null) { continue; }
+              looked++;
+              all = all && grams[i].any[n] === 1;
+              title = title && grams[i].title[n] === 1;
             }
             ok = all;
-            if (title) { inTitle++; }
+            if (title && looked > 0) { inTitle++; }
           }
           if (ok) { hits.push({ n: n, title: inTitle }); }
         }
@@ -483,7 +524,7 @@
     return this.run(this.fromUrl());
   };
 
-  window.PressroomSearch = { tokens: tokens, terms: terms, decode: decode };
+  window.PressroomSearch = { tokens: tokens, terms: terms, decode: decode, Index: Index };
 
   var form = document.getElementById('search-form');
   if (form && form.dataset.index) {

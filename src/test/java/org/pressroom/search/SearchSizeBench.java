@@ -26,9 +26,14 @@ import org.pressroom.testing.StaticServer;
  * the page and its stylesheet excluded), uncompressed.
  */
 class SearchSizeBench {
+    /** Sample queries per language; {@code &name=value} adds a filter. */
     static final Map<String, List<String>> QUERIES = Map.of(
-            "ko", List.of("북한", "비핵화", "한반도 평화", "외교부 장관 회담", "북", "UN안보리"),
-            "en", List.of("nucl", "north korea", "climate change", "minister", "g20 summit"));
+            "ko", List.of("북한", "비핵화", "한반도 평화", "외교부 장관 회담", "북", "UN안보리",
+                    "북한&type=statement&year=2015",
+                    "대한민국 외교부 장관은 한반도 비핵화와 평화 정착을 위한 국제사회의 긴밀한 협력을 강조하였다"),
+            "en", List.of("nucl", "north korea", "climate change", "minister", "g20 summit",
+                    "nuclear&topic=north-korea",
+                    "the minister stressed close cooperation with the international community on denuclearization"));
 
     @Test
     void reportsIndexSizeAndBytesFetchedPerQuery() throws Exception {
@@ -42,7 +47,7 @@ class SearchSizeBench {
         try (StaticServer server = StaticServer.serve(site)) {
             driver.executeCdpCommand("Network.enable", Map.of());
             driver.executeCdpCommand("Network.setCacheDisabled", Map.of("cacheDisabled", true));
-            report.append("\n| lang | query | results | script | manifest | shards (n) | documents (n) | total |\n")
+            report.append("\n| lang | query · filters | results | script | manifest | shards + filters (n) | documents (n) | total |\n")
                     .append("|---|---|---:|---:|---:|---:|---:|---:|\n");
             for (String lang : List.of("ko", "en")) {
                 for (String q : QUERIES.get(lang)) {
@@ -91,7 +96,10 @@ class SearchSizeBench {
 
     @SuppressWarnings("unchecked")
     private static String query(ChromeDriver driver, StaticServer server, String lang, String q) {
-        driver.get(server.url() + lang + "/search/?q=" + URLEncoder.encode(q, StandardCharsets.UTF_8));
+        int amp = q.indexOf('&');
+        String words = amp < 0 ? q : q.substring(0, amp);
+        driver.get(server.url() + lang + "/search/?q=" + URLEncoder.encode(words, StandardCharsets.UTF_8)
+                + (amp < 0 ? "" : q.substring(amp)));
         new WebDriverWait(driver, Duration.ofSeconds(60)).until(d -> Boolean.TRUE.equals(((JavascriptExecutor) d)
                 .executeScript("var s = document.getElementById('search-status');"
                         + "return s.getAttribute('aria-busy') === 'false' && s.textContent !== '';")));
@@ -111,7 +119,9 @@ class SearchSizeBench {
         long manifest = ((Number) m.get("manifest")).longValue();
         long shards = ((Number) m.get("shards")).longValue() + ((Number) m.get("facets")).longValue();
         long docs = ((Number) m.get("docs")).longValue();
-        return String.format("| %s | %s | %s | %s | %s | %s (%s) | %s (%s) | **%s** |%n", lang, q, m.get("results"),
+        String results = ((String) m.get("results")).replaceAll("[^0-9]", "");
+        return String.format("| %s | %s | %s | %s | %s | %s (%s) | %s (%s) | **%s** |%n", lang,
+                q.replace("&", " · ").replace("|", "\\|"), results.isEmpty() ? "0" : results,
                 kb(script), kb(manifest), kb(shards), m.get("nShards"), kb(docs), m.get("nDocs"),
                 kb(script + manifest + shards + docs));
     }
