@@ -20,6 +20,7 @@ import org.pressroom.content.Sources;
 import org.pressroom.content.StaticFile;
 import org.pressroom.content.Topic;
 import org.pressroom.markdown.Markdown;
+import org.pressroom.plan.Aliases;
 import org.pressroom.plan.Page;
 import org.pressroom.plan.Plan;
 import org.pressroom.problem.BuildFailure;
@@ -36,11 +37,24 @@ public final class Build {
     private Build() {
     }
 
+    /** With {@code -Dpressroom.timing=true}, stage durations go to standard error (for profiling). */
+    private static final boolean TIMING = Boolean.getBoolean("pressroom.timing");
+
+    private static long lap(String stage, long since) {
+        long now = System.nanoTime();
+        if (TIMING) {
+            System.err.printf(java.util.Locale.ROOT, "timing: %-8s %6d ms%n", stage, (now - since) / 1_000_000);
+        }
+        return now;
+    }
+
     /** Everything up to the plan, without writing; throws {@link BuildFailure} with all problems. */
     public static Loaded load(BuildOptions options) {
+        long t = System.nanoTime();
         Problems problems = new Problems();
         Sources sources = SourceLoader.load(options.source(), problems);
         problems.throwIfAny();
+        t = lap("load", t);
 
         Optional<SiteConfig> parsedSite = ConfigParser.site(sources.siteYml(), problems);
         problems.throwIfAny();
@@ -52,9 +66,17 @@ public final class Build {
         Optional<Theme> theme = Theme.of(sources, site, problems);
         List<Release> releases = Content.releases(sources, site, topics, new Markdown(site.rawHtml()), problems);
         problems.throwIfAny();
+        t = lap("parse", t);
 
         Archive archive = Archive.assemble(site, topics, releases, options.drafts(), options.now().in(site.timeZone()));
         Plan plan = Plan.of(archive);
+        Map<String, String> copied = new java.util.HashMap<>();
+        for (List<StaticFile> group : List.of(sources.files(), sources.assets())) {
+            group.forEach(f -> copied.put(f.outputPath(), f.sourcePath()));
+        }
+        Aliases.check(plan, releases, copied, problems);
+        problems.throwIfAny();
+        lap("plan", t);
         return new Loaded(sources, plan, theme.orElseThrow());
     }
 
@@ -95,6 +117,7 @@ public final class Build {
                 progress.pages(done.incrementAndGet(), total);
             });
             problems.throwIfAny();
+            long t = lap("render", start);
             int files = 0;
             for (List<StaticFile> group : List.of(loaded.sources().files(), loaded.sources().assets())) {
                 for (StaticFile f : group) {
@@ -102,7 +125,9 @@ public final class Build {
                     files++;
                 }
             }
+            t = lap("copy", t);
             writer.commit();
+            lap("swap", t);
             committed = true;
             return new BuildResult(options.output(), pages.size(), files, Duration.ofNanos(System.nanoTime() - start));
         } catch (IOException e) {

@@ -4,7 +4,6 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.DateTimeException;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IllformedLocaleException;
@@ -28,7 +27,11 @@ public final class ConfigParser {
     private static final Pattern LANG = Pattern.compile("[a-z]{2,3}");
     private static final Pattern SIZE = Pattern.compile("(?i)\\s*(\\d+)\\s*(B|KB|MB|GB)?\\s*");
     private static final Set<String> SITE_KEYS = Set.of("baseUrl", "defaultLanguage", "languages", "timeZone",
-            "pageSize", "types", "maxFileSize", "rawHtml", "params");
+            "pageSize", "types", "maxFileSize", "rawHtml", "params", "siteId");
+    private static final String DNS = "[a-z0-9]([a-z0-9-]*[a-z0-9])?(\\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*";
+    /** A tagging entity of RFC 4151: a domain name or e-mail address, optionally with a date. */
+    private static final Pattern SITE_ID = Pattern.compile("(" + DNS + "|[a-z0-9._%+-]+@" + DNS
+            + ")(,\\d{4}(-\\d{2}(-\\d{2})?)?)?");
 
     /** The built-in types, used when site.yml has none. */
     public static final Map<String, Map<String, String>> DEFAULT_TYPES = builtInTypes();
@@ -101,7 +104,7 @@ public final class ConfigParser {
                 defaultLanguage = d;
             }
         }
-        ZoneId zone = ZoneOffset.UTC;
+        ZoneId zone = ZoneId.of("UTC");
         if (map.containsKey("timeZone")) {
             String z = y.nonBlank(map.get("timeZone"), "timeZone");
             if (z != null) {
@@ -164,12 +167,22 @@ public final class ConfigParser {
         if (map.containsKey("params") && !map.get("params").getTag().getValue().endsWith(":map")) {
             local.add(y.pos(map.get("params")), "params must be a mapping");
         }
+        String siteId = null;
+        if (map.containsKey("siteId")) {
+            String id = y.nonBlank(map.get("siteId"), "siteId");
+            if (id != null && !SITE_ID.matcher(id).matches()) {
+                local.add(y.pos(map.get("siteId")), "siteId '" + id + "' is not a domain name or e-mail address, "
+                        + "optionally followed by a date", "write it like press.example.org,2013");
+            } else {
+                siteId = id;
+            }
+        }
         problems.addAll(local.sorted());
         if (!local.isEmpty() || baseUrl == null) {
             return Optional.empty();
         }
         return Optional.of(new SiteConfig(baseUrl, defaultLanguage, List.copyOf(languages), zone, pageSize, types,
-                maxFileSize, rawHtml, params));
+                maxFileSize, rawHtml, params, siteId == null ? baseUrl.getHost().toLowerCase(Locale.ROOT) : siteId));
     }
 
     private static Optional<Node> compose(RawFile file, Problems problems) {

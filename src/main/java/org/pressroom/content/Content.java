@@ -29,6 +29,7 @@ public final class Content {
     public static List<Release> releases(Sources sources, SiteConfig site, Map<String, Topic> topics,
             Markdown markdown, Problems problems) {
         ReleaseParser parser = new ReleaseParser(site, markdown);
+        reportDuplicateNames(sources.releases(), problems);
         List<ReleaseFile> files = sources.releases().parallelStream().map(f -> {
             Problems own = new Problems();
             Optional<ReleaseFile> r = parser.parse(f, own);
@@ -39,10 +40,15 @@ public final class Content {
         Map<String, Map<String, ReleaseFile>> byId = new TreeMap<>();
         for (ReleaseFile f : files) {
             Map<String, ReleaseFile> langs = byId.computeIfAbsent(f.id(), k -> new LinkedHashMap<>());
-            ReleaseFile earlier = langs.get(f.lang());
-            if (earlier != null) {
-                problems.add(f.start(), "duplicate release '" + f.id() + "' in '" + f.lang() + "': also "
-                        + earlier.path(), "ids must be unique; rename or remove one file");
+            if (langs.containsKey(f.lang())) {
+                continue; // reported by reportDuplicateNames
+            }
+            ReleaseFile elsewhere = langs.values().stream().filter(o -> !folder(o.path()).equals(folder(f.path())))
+                    .findFirst().orElse(null);
+            if (elsewhere != null) {
+                problems.add(f.start(), "release '" + f.id() + "' is also in " + folder(elsewhere.path())
+                        + "; its language versions must be in the same folder",
+                        "move this file next to " + elsewhere.path());
                 continue;
             }
             langs.put(f.lang(), f);
@@ -54,6 +60,19 @@ public final class Content {
             assemble(e.getKey(), e.getValue(), site, topics, byId.keySet(), known, problems).ifPresent(out::add);
         }
         return List.copyOf(out);
+    }
+
+    /** Two files with the same name (id and language) in different folders are one release too many. */
+    private static void reportDuplicateNames(List<RawFile> files, Problems problems) {
+        Map<String, String> first = new java.util.HashMap<>();
+        for (RawFile f : files) {
+            String name = f.path().substring(f.path().lastIndexOf('/') + 1);
+            String earlier = first.putIfAbsent(name, f.path());
+            if (earlier != null) {
+                problems.add(Position.startOf(f.path()), "duplicate release file name: " + earlier + " has the same id "
+                        + "and language", "ids must be unique across folders; rename or remove one file");
+            }
+        }
     }
 
     private static Optional<Release> assemble(String id, Map<String, ReleaseFile> versions, SiteConfig site,
@@ -145,7 +164,7 @@ public final class Content {
             }
             Translation t = f.translation();
             translations.put(f.lang(), new Translation(t.lang(), t.path(), t.title(), t.office(), t.status(),
-                    t.summary(), t.aliases(), t.updates(), List.copyOf(resolved), t.bodyHtml()));
+                    t.summary(), t.aliases(), t.updates(), List.copyOf(resolved), t.bodyHtml(), t.aliasPositions()));
         }
         if (!ok) {
             return Optional.empty();
@@ -155,6 +174,10 @@ public final class Content {
         String number = (String) value(shared, "number");
         return Optional.of(new Release(id, date, hasTime, type, topicKeys, number, draft != null && draft,
                 Optional.ofNullable(embargo), related, Collections.unmodifiableMap(translations)));
+    }
+
+    private static String folder(String path) {
+        return path.substring(0, path.lastIndexOf('/') + 1);
     }
 
     private static Object value(Map<String, ReleaseFile.Stated> shared, String key) {

@@ -37,6 +37,16 @@ public record Release(String id, ZonedDateTime date, boolean hasTime, String typ
         return last.isAfter(day()) ? last : day();
     }
 
+    /**
+     * The instant of the version's last change, for feeds, sitemaps and structured data: the start of the
+     * day of its last correction in the site's time zone when that day is after the issue day, else the
+     * issue date-time.
+     */
+    public ZonedDateTime modifiedAt(String lang) {
+        LocalDate last = modified(lang);
+        return last.equals(day()) ? date : last.atStartOfDay(date.getZone());
+    }
+
     /** Whether the release may be published at {@code now}: not embargoed, not dated in the future. */
     public boolean publishedAt(Instant now) {
         return !date.toInstant().isAfter(now) && embargo.map(e -> !e.isAfter(now)).orElse(true);

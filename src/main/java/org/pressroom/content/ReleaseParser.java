@@ -60,8 +60,11 @@ final class ReleaseParser {
         String lang = nm.group(2);
         boolean ok = true;
         if (!site.hasLanguage(lang)) {
+            List<String> codes = site.languages().stream().map(Language::code).toList();
             problems.add(start, "unknown language '" + lang + "' in file name; site languages are "
-                    + String.join(", ", site.languages().stream().map(Language::code).toList()));
+                    + String.join(", ", codes), Optional.ofNullable(Suggest.didYouMean(lang, codes))
+                            .orElse("name it " + id + "." + codes.get(0) + ".md"
+                                    + (codes.size() > 1 ? " or " + id + "." + codes.get(1) + ".md" : "")));
             ok = false;
         }
         Matcher im = ID.matcher(id);
@@ -152,14 +155,18 @@ final class ReleaseParser {
             }
         }
         List<String> aliases = new ArrayList<>();
+        List<Position> aliasPositions = new ArrayList<>();
         if (fields.containsKey("aliases")) {
             for (Node n : y.list(fields.get("aliases"), "aliases")) {
                 String a = y.nonBlank(n, "an alias");
                 if (a != null) {
-                    if (!a.startsWith("/")) {
-                        problems.add(y.pos(n), "alias '" + a + "' must be a site path starting with /");
+                    Optional<String> wrong = AliasPath.problem(a);
+                    if (wrong.isPresent()) {
+                        problems.add(y.pos(n), wrong.get(), "an alias is an earlier path of this page on this site, "
+                                + "such as /press/2013/0927.html or /view.do?seq=312633");
                     } else {
                         aliases.add(a);
+                        aliasPositions.add(y.pos(n));
                     }
                 }
             }
@@ -179,11 +186,11 @@ final class ReleaseParser {
             return Optional.empty();
         }
         Translation t = new Translation(lang, path, title, office, status, summary, List.copyOf(aliases), updates,
-                List.copyOf(attachments), rendered.html());
+                List.copyOf(attachments), rendered.html(), List.copyOf(aliasPositions));
         return Optional.of(new ReleaseFile(id, lang, path, shared, t, start, List.copyOf(attachmentPositions)));
     }
 
-    private static int findClose(String text) {
+    static int findClose(String text) {
         int i = 4;
         if (text.length() <= 4) {
             return -1;

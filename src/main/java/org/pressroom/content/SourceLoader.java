@@ -80,6 +80,11 @@ public final class SourceLoader {
 
     /** Regular files under dir in name order; hidden entries skipped; symbolic links reported. */
     private List<Path> walk(Path dir) {
+        if (Files.isSymbolicLink(dir)) {
+            problems.add(Position.startOf(rel(dir)), "symbolic links are not followed",
+                    "replace the link with the folder itself");
+            return List.of();
+        }
         if (!Files.isDirectory(dir)) {
             return List.of();
         }

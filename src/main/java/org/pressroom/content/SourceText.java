@@ -11,13 +11,20 @@ import java.util.Optional;
 import org.pressroom.problem.Position;
 import org.pressroom.problem.Problem;
 
-/** Strict UTF-8 decoding of a source file: BOM dropped, CRLF and CR made LF, text made NFC. */
-final class SourceText {
+/**
+ * Strict UTF-8 decoding of a source file: BOM dropped, CRLF and CR made LF, text made NFC. Control
+ * characters other than tab and line ends are refused: no output format (HTML, XML feeds, JSON) can
+ * carry them safely, and in a press release they are always pasted-in debris.
+ */
+public final class SourceText {
     private SourceText() {
     }
 
     /** The decoded text, or a problem at the first byte that is not UTF-8. */
-    static Result decode(String path, byte[] bytes) {
+    public static Result decode(String path, byte[] bytes) {
+        if (bytes == null) {
+            return new Result(null, Optional.of(Problem.at(Position.startOf(path), "file is too large to read")));
+        }
         CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
@@ -30,10 +37,43 @@ final class SourceText {
             if (!Normalizer.isNormalized(text, Normalizer.Form.NFC)) {
                 text = Normalizer.normalize(text, Normalizer.Form.NFC);
             }
+            int bad = firstControl(text);
+            if (bad >= 0) {
+                return new Result(null, Optional.of(controlCharacter(path, text, bad)));
+            }
             return new Result(text, Optional.empty());
         } catch (CharacterCodingException e) {
             return new Result(null, Optional.of(invalidByte(path, bytes)));
         }
+    }
+
+    /** Whether a character is a control character that content may not contain (all but tab and LF). */
+    public static boolean isForbiddenControl(int c) {
+        return (c < 0x20 && c != '\t' && c != '\n') || (c >= 0x7f && c <= 0x9f);
+    }
+
+    /** The index of the first forbidden control character, or -1. */
+    public static int firstControl(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (isForbiddenControl(text.charAt(i))) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static Problem controlCharacter(String path, String text, int index) {
+        int line = 1;
+        int lineStart = 0;
+        for (int i = 0; i < index; i++) {
+            if (text.charAt(i) == '\n') {
+                line++;
+                lineStart = i + 1;
+            }
+        }
+        return Problem.at(new Position(path, line, text.codePointCount(lineStart, index) + 1),
+                String.format("control character U+%04X is not allowed", (int) text.charAt(index)),
+                "delete it; such characters come from pasting out of word processors");
     }
 
     private static Problem invalidByte(String path, byte[] bytes) {
@@ -62,6 +102,7 @@ final class SourceText {
                 "save the file as UTF-8");
     }
 
-    record Result(String text, Optional<Problem> problem) {
+    /** The decoded text, or the problem that stopped decoding. */
+    public record Result(String text, Optional<Problem> problem) {
     }
 }

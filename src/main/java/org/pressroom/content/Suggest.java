@@ -50,9 +50,38 @@ public final class Suggest {
         return d[a.length()][b.length()];
     }
 
-    /** A slug made of the ASCII letters and digits of the text, or empty when it has none. */
+    /**
+     * A slug made of the ASCII letters and digits of the text, Hangul romanized, or empty when it has
+     * none.
+     */
     public static String slug(String text) {
-        String ascii = Normalizer.normalize(text, Normalizer.Form.NFKD).replaceAll("\\p{M}", "");
+        String romanized = romanize(Normalizer.normalize(text, Normalizer.Form.NFC));
+        String ascii = Normalizer.normalize(romanized, Normalizer.Form.NFKD).replaceAll("\\p{M}", "");
         return ascii.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
+    }
+
+    private static final String[] INITIAL = {"g", "kk", "n", "d", "tt", "r", "m", "b", "pp", "s", "ss", "", "j", "jj",
+        "ch", "k", "t", "p", "h"};
+    private static final String[] MEDIAL = {"a", "ae", "ya", "yae", "eo", "e", "yeo", "ye", "o", "wa", "wae", "oe", "yo",
+        "u", "wo", "we", "wi", "yu", "eu", "ui", "i"};
+    private static final String[] FINAL = {"", "k", "k", "k", "n", "n", "n", "t", "l", "k", "m", "l", "l", "l", "p", "l",
+        "m", "p", "p", "t", "t", "ng", "t", "t", "k", "t", "p", "t"};
+
+    /**
+     * Hangul syllables spelled letter by letter in the Revised Romanization (without its sound-change
+     * rules): good enough to suggest an ASCII slug for a Korean file name.
+     */
+    static String romanize(String text) {
+        StringBuilder out = new StringBuilder(text.length() * 3);
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c >= '\uAC00' && c <= '\uD7A3') {
+                int s = c - 0xAC00;
+                out.append(INITIAL[s / (21 * 28)]).append(MEDIAL[s % (21 * 28) / 28]).append(FINAL[s % 28]);
+            } else {
+                out.append(c);
+            }
+        }
+        return out.toString();
     }
 }

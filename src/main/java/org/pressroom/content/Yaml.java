@@ -26,6 +26,8 @@ import org.yaml.snakeyaml.nodes.Tag;
  */
 final class Yaml {
     static final int MAX_ALIASES = 20;
+    /** SnakeYAML's message when its tag inspector refuses a global tag such as {@code !!java.net.URL}. */
+    private static final String GLOBAL_TAG = "Global tag is not allowed:";
 
     private static final Set<Tag> PLAIN_TAGS = Set.of(Tag.STR, Tag.INT, Tag.BOOL, Tag.FLOAT, Tag.NULL,
             Tag.TIMESTAMP, Tag.SEQ, Tag.MAP);
@@ -62,12 +64,24 @@ final class Yaml {
         options.setProcessComments(false);
         try {
             Node node = new org.yaml.snakeyaml.Yaml(options).compose(new StringReader(text));
-            if (node != null && !checkTags(node, 0)) {
+            if (node != null && !checkTags(node, java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>()))) {
                 return Optional.empty();
             }
             return Optional.ofNullable(node);
         } catch (MarkedYAMLException e) {
             Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
+            if (e.getProblem() != null && e.getProblem().startsWith(GLOBAL_TAG)) {
+                problems.add(mark == null ? start() : at(mark), "YAML tag " + e.getProblem().substring(GLOBAL_TAG.length())
+                        .strip() + " is not allowed", "remove the tag; Pressroom reads plain YAML values only");
+                return Optional.empty();
+            }
+            if (e.getProblem() != null && e.getProblem().contains("<stream end>") && e.getContextMark() != null
+                    && e.getContext() != null && e.getContext().startsWith("while parsing ")) {
+                // the text ended inside a bracket or quote: point at where it was opened
+                problems.add(at(e.getContextMark()), "malformed YAML: " + e.getContext().substring("while parsing "
+                        .length()) + " opened here is never closed", "close it on the same field");
+                return Optional.empty();
+            }
             String what = e.getProblem() == null ? "malformed YAML" : e.getProblem();
             if (e.getContext() != null) {
                 what = e.getContext() + ": " + what;
@@ -85,26 +99,42 @@ final class Yaml {
         return Optional.empty();
     }
 
-    private boolean checkTags(Node node, int depth) {
+    /**
+     * Refuses tags other than the plain ones, and structures that contain themselves through an alias
+     * ({@code &a {x: *a}}), which no reader of the tree could walk to its end.
+     */
+    private boolean checkTags(Node node, java.util.Set<Node> ancestors) {
         if (!PLAIN_TAGS.contains(node.getTag())) {
             problems.add(pos(node), "YAML tag " + node.getTag().getValue() + " is not allowed",
                     "remove the tag; Pressroom reads plain YAML values only");
             return false;
         }
+        if (!(node instanceof MappingNode) && !(node instanceof SequenceNode)) {
+            return true;
+        }
+        if (!ancestors.add(node)) {
+            problems.add(pos(node), "a YAML alias refers to a mapping or list that contains it",
+                    "aliases (*name) may only repeat a value defined apart from them");
+            return false;
+        }
+        boolean ok = true;
         if (node instanceof MappingNode m) {
             for (NodeTuple t : m.getValue()) {
-                if (!checkTags(t.getKeyNode(), depth + 1) || !checkTags(t.getValueNode(), depth + 1)) {
-                    return false;
+                if (!checkTags(t.getKeyNode(), ancestors) || !checkTags(t.getValueNode(), ancestors)) {
+                    ok = false;
+                    break;
                 }
             }
-        } else if (node instanceof SequenceNode s) {
-            for (Node n : s.getValue()) {
-                if (!checkTags(n, depth + 1)) {
-                    return false;
+        } else {
+            for (Node n : ((SequenceNode) node).getValue()) {
+                if (!checkTags(n, ancestors)) {
+                    ok = false;
+                    break;
                 }
             }
         }
-        return true;
+        ancestors.remove(node);
+        return ok;
     }
 
     private static String oneLine(String s) {
@@ -161,6 +191,12 @@ final class Yaml {
     /** A scalar as text; null (reported) when the node is not a scalar or is empty. */
     String text(Node node, String field) {
         if (node instanceof ScalarNode s && node.getTag() != Tag.NULL) {
+            int bad = SourceText.firstControl(s.getValue());
+            if (bad >= 0) {
+                problems.add(pos(node), String.format("%s contains control character U+%04X", field,
+                        (int) s.getValue().charAt(bad)), "remove the escape that makes it");
+                return null;
+            }
             return s.getValue();
         }
         problems.add(pos(node), field + " must be text");
@@ -209,7 +245,8 @@ final class Yaml {
             if (node.getTag() == Tag.BOOL) {
                 return Boolean.parseBoolean(s.getValue().toLowerCase(java.util.Locale.ROOT));
             }
-            return s.getValue();
+            String text = text(node, "a value");
+            return text == null ? "" : text;
         }
         if (node instanceof SequenceNode s) {
             List<Object> out = new ArrayList<>();

@@ -2,7 +2,9 @@ package org.pressroom.markdown;
 
 import com.vladsch.flexmark.ast.BulletList;
 import com.vladsch.flexmark.ast.ListBlock;
+import com.vladsch.flexmark.ast.LinkNodeBase;
 import com.vladsch.flexmark.ast.ListItem;
+import com.vladsch.flexmark.ast.MailLink;
 import com.vladsch.flexmark.ast.OrderedList;
 import com.vladsch.flexmark.ast.Paragraph;
 import com.vladsch.flexmark.ast.util.TextCollectingVisitor;
@@ -10,10 +12,14 @@ import com.vladsch.flexmark.ext.autolink.AutolinkExtension;
 import com.vladsch.flexmark.ext.footnotes.FootnoteExtension;
 import com.vladsch.flexmark.ext.tables.TablesExtension;
 import com.vladsch.flexmark.html.HtmlRenderer;
+import com.vladsch.flexmark.html.IndependentLinkResolverFactory;
+import com.vladsch.flexmark.html.LinkResolver;
+import com.vladsch.flexmark.html.renderer.LinkResolverBasicContext;
 import com.vladsch.flexmark.parser.Parser;
 import com.vladsch.flexmark.util.ast.Document;
 import com.vladsch.flexmark.util.ast.Node;
 import com.vladsch.flexmark.util.data.MutableDataSet;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -23,6 +29,10 @@ import java.util.List;
 public final class Markdown {
     /** Default summaries are cut near this many characters, on a word boundary. */
     public static final int SUMMARY_LENGTH = 200;
+
+    /** Link destinations that are not rendered as links: javascript:, vbscript: and data: URLs. */
+    static final String SCRIPT_URL = "(?is)\\s*(?:j\\s*a\\s*v\\s*a|v\\s*b)\\s*s\\s*c\\s*r\\s*i\\s*p\\s*t\\s*:.*"
+            + "|\\s*d\\s*a\\s*t\\s*a\\s*:.*";
 
     private final Parser parser;
     private final HtmlRenderer renderer;
@@ -38,14 +48,53 @@ public final class Markdown {
         options.set(TablesExtension.HEADER_SEPARATOR_COLUMN_MATCH, true);
         options.set(HtmlRenderer.ESCAPE_HTML, !rawHtml);
         options.set(HtmlRenderer.SOFT_BREAK, "\n");
+        // links that would run script render as their text; browsers ignore case and blanks in schemes
+        options.set(HtmlRenderer.SUPPRESSED_LINKS, SCRIPT_URL);
         this.parser = Parser.builder(options).build();
-        this.renderer = HtmlRenderer.builder(options).build();
+        this.renderer = HtmlRenderer.builder(options).linkResolverFactory(new IndependentLinkResolverFactory() {
+            @Override
+            public LinkResolver apply(LinkResolverBasicContext context) {
+                return (node, ctx, link) -> isScriptUrl(link.getUrl()) ? link.withUrl("#") : link;
+            }
+        }).build();
+    }
+
+    /**
+     * Whether a link destination, after entity decoding, would run script: browsers drop blanks and
+     * control characters and ignore case in the scheme.
+     */
+    static boolean isScriptUrl(String url) {
+        String squeezed = url.replaceAll("[\\x00-\\x20\\x7f]", "").toLowerCase(java.util.Locale.ROOT);
+        return squeezed.startsWith("javascript:") || squeezed.startsWith("vbscript:") || squeezed.startsWith("data:");
     }
 
     /** Renders a release body to HTML and extracts the plain-text summary of its first block. */
     public Rendered render(String markdown) {
         Document doc = parser.parse(markdown);
         return new Rendered(renderer.render(doc), summaryOf(doc));
+    }
+
+    /**
+     * Every link destination of a body (links, images, autolinks and reference definitions; not raw
+     * HTML), in document order, with the offset of the destination in {@code markdown}.
+     */
+    public List<LinkAt> links(String markdown) {
+        List<LinkAt> out = new ArrayList<>();
+        for (Node n : parser.parse(markdown).getDescendants()) {
+            if (n instanceof LinkNodeBase link && !(n instanceof MailLink)) {
+                String url = link.getUrl().toString();
+                if (url.isEmpty()) {
+                    continue;
+                }
+                int offset = link.getUrl().getStartOffset();
+                out.add(new LinkAt(url, offset >= 0 && offset <= markdown.length() ? offset : n.getStartOffset()));
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    /** A link destination and its offset in the Markdown text (0-based, in chars). */
+    public record LinkAt(String url, int offset) {
     }
 
     private static String summaryOf(Document doc) {

@@ -7,7 +7,7 @@ import org.pressroom.search.SearchIndex;
 
 /**
  * One output page. {@link #path()} is relative to the site root: a folder path ending in {@code /}
- * (written as its {@code index.html}) or a file name. Later issues add kinds (feeds, sitemap, search).
+ * (written as its {@code index.html}) or a file name. Later issues add kinds (search).
  */
 public sealed interface Page {
     /** The page's language, or null for pages in every language (root chooser, 404). */
@@ -21,7 +21,10 @@ public sealed interface Page {
         return path().isEmpty() || path().endsWith("/") ? path() + "index.html" : path();
     }
 
-    /** The template that renders this kind of page. */
+    /**
+     * The template that renders this kind of page, or null for the files Pressroom writes itself rather than
+     * the theme (feeds, sitemaps, robots.txt, _redirects and alias redirect pages).
+     */
     String template();
 
     /** The language chooser at the site root. */
@@ -172,6 +175,95 @@ public sealed interface Page {
         /** The path of page {@code n} of a list. */
         public static String pathOf(String lang, ListOf of, int n) {
             return lang + "/" + of.path() + (n == 1 ? "" : "page/" + n + "/");
+        }
+    }
+
+    /** An Atom feed of a language's newest releases, or of a topic's ({@code topic} null for the language). */
+    record Feed(String lang, String topic, List<Release> entries) implements Page {
+        public String path() {
+            return topic == null ? lang + "/feed.xml" : lang + "/topics/" + topic + "/feed.xml";
+        }
+
+        public String template() {
+            return null;
+        }
+    }
+
+    /**
+     * A sitemap of HTML pages: the only one ({@code part} 0, at {@code sitemap.xml}) or part n of several
+     * ({@code sitemap-n.xml}, listed by the {@link SitemapIndex}).
+     */
+    record Sitemap(int part, List<Page> pages) implements Page {
+        public String lang() {
+            return null;
+        }
+
+        public String path() {
+            return part == 0 ? "sitemap.xml" : "sitemap-" + part + ".xml";
+        }
+
+        public String template() {
+            return null;
+        }
+    }
+
+    /** The sitemap index at {@code sitemap.xml} when the pages need more than one sitemap. */
+    record SitemapIndex(List<Sitemap> parts) implements Page {
+        public String lang() {
+            return null;
+        }
+
+        public String path() {
+            return "sitemap.xml";
+        }
+
+        public String template() {
+            return null;
+        }
+    }
+
+    /** {@code robots.txt}, pointing at the sitemap. */
+    record Robots() implements Page {
+        public String lang() {
+            return null;
+        }
+
+        public String path() {
+            return "robots.txt";
+        }
+
+        public String template() {
+            return null;
+        }
+    }
+
+    /** {@code _redirects}: one 301 rule per alias (Netlify and Cloudflare Pages format). */
+    record Redirects(List<Alias> aliases) implements Page {
+        public String lang() {
+            return null;
+        }
+
+        public String path() {
+            return "_redirects";
+        }
+
+        public String template() {
+            return null;
+        }
+    }
+
+    /** A redirect page at an alias without query string: meta refresh, canonical and a visible link. */
+    record AliasPage(Alias alias) implements Page {
+        public String lang() {
+            return alias.lang();
+        }
+
+        public String path() {
+            return org.pressroom.content.AliasPath.outputPath(alias.from());
+        }
+
+        public String template() {
+            return null;
         }
     }
 }

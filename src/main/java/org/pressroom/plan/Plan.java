@@ -30,12 +30,22 @@ public final class Plan {
         this.archive = archive;
         this.pages = List.copyOf(pages);
         Map<String, Page> paths = new HashMap<>();
-        pages.forEach(p -> paths.put(p.path(), p));
+        pages.forEach(p -> paths.putIfAbsent(p.path(), p));
         this.byPath = Collections.unmodifiableMap(paths);
         this.lists = lists;
     }
 
+    /** The newest releases a feed holds. */
+    public static final int FEED_SIZE = 50;
+    /** The most URLs one sitemap may list (sitemaps.org); above it the pages are split under an index. */
+    public static final int SITEMAP_LIMIT = 50_000;
+
     public static Plan of(Archive archive) {
+        return of(archive, SITEMAP_LIMIT);
+    }
+
+    /** The plan with sitemaps of at most {@code sitemapLimit} URLs each (tests use small limits). */
+    public static Plan of(Archive archive, int sitemapLimit) {
         int size = archive.site().pageSize();
         List<Page> pages = new ArrayList<>();
         Map<String, Map<ListOf, Integer>> lists = new LinkedHashMap<>();
@@ -54,6 +64,8 @@ public final class Plan {
             pages.add(new Page.Years(lang));
             idx.byYear().forEach((y, rs) -> paginate(pages, mine, lang, new Page.YearList(y), rs, size));
             idx.byMonth().forEach((m, rs) -> paginate(pages, mine, lang, new Page.MonthList(m), rs, size));
+            pages.add(new Page.Feed(lang, null, newest(idx.releases())));
+            idx.byTopic().forEach((t, rs) -> pages.add(new Page.Feed(lang, t, newest(rs))));
             pages.add(new Page.SearchPage(lang));
             for (SearchIndex.File f : SearchIndex.files(archive, lang)) {
                 pages.add(new Page.SearchData(lang, f.path(), f.text()));
@@ -64,7 +76,34 @@ public final class Plan {
             }
         }
         pages.add(new Page.NotFound());
+        List<Page> html = pages.stream().filter(Plan::inSitemap).toList();
+        List<Alias> aliases = new ArrayList<>();
+        for (Release r : archive.releases().stream().sorted(java.util.Comparator.comparing(Release::id)).toList()) {
+            r.translations().values().forEach(t -> t.aliases().forEach(a -> aliases.add(new Alias(a, t.lang(), r))));
+        }
+        aliases.stream().filter(a -> !a.hasQuery()).forEach(a -> pages.add(new Page.AliasPage(a)));
+        pages.add(new Page.Redirects(List.copyOf(aliases)));
+        pages.add(new Page.Robots());
+        if (html.size() <= sitemapLimit) {
+            pages.add(new Page.Sitemap(0, html));
+        } else {
+            List<Page.Sitemap> parts = new ArrayList<>();
+            for (int i = 0; i < html.size(); i += sitemapLimit) {
+                parts.add(new Page.Sitemap(parts.size() + 1, html.subList(i, Math.min(i + sitemapLimit, html.size()))));
+            }
+            pages.addAll(parts);
+            pages.add(new Page.SitemapIndex(List.copyOf(parts)));
+        }
         return new Plan(archive, pages, lists);
+    }
+
+    private static List<Release> newest(List<Release> releases) {
+        return releases.subList(0, Math.min(FEED_SIZE, releases.size()));
+    }
+
+    /** Whether a page belongs in the sitemap: every HTML page of the theme but the not-found page. */
+    public static boolean inSitemap(Page page) {
+        return page.template() != null && !(page instanceof Page.NotFound);
     }
 
     private static void paginate(List<Page> pages, Map<ListOf, Integer> lists, String lang, ListOf of,
@@ -99,6 +138,36 @@ public final class Plan {
     public Optional<Page> exact(Page page, String lang) {
         return counterpartPath(page, lang).filter(p -> p.equals(swap(page.path(), page.lang(), lang)))
                 .flatMap(this::page);
+    }
+
+    /**
+     * The hreflang alternates of a page: each language in which the same page exists (the page itself
+     * among them), then {@code x-default}: the default language's version where it exists, else the page
+     * itself. The root chooser lists every home and itself as {@code x-default}; pages in no language
+     * (404, feeds, …) have none.
+     */
+    public Map<String, Page> alternates(Page page) {
+        Map<String, Page> out = new LinkedHashMap<>();
+        String defaultLanguage = archive.site().defaultLanguage();
+        if (page instanceof Page.Root) {
+            for (Language l : archive.site().languages()) {
+                page(l.code() + "/").ifPresent(home -> out.put(l.code(), home));
+            }
+            out.put("x-default", page);
+        } else if (page.lang() != null && inSitemap(page)) {
+            Page xDefault = page;
+            for (Language l : archive.site().languages()) {
+                Optional<Page> same = l.code().equals(page.lang()) ? Optional.of(page) : exact(page, l.code());
+                if (same.isPresent()) {
+                    out.put(l.code(), same.get());
+                    if (l.code().equals(defaultLanguage)) {
+                        xDefault = same.get();
+                    }
+                }
+            }
+            out.put("x-default", xDefault);
+        }
+        return Collections.unmodifiableMap(out);
     }
 
     /**

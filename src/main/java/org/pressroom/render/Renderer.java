@@ -24,7 +24,6 @@ import org.pressroom.plan.Plan;
 import org.pressroom.problem.Position;
 import org.pressroom.problem.Problem;
 import org.pressroom.render.Views.*;
-import org.pressroom.search.SearchIndex;
 
 /**
  * The render stage: turns one planned page into its bytes through the theme. Pure and thread-safe;
@@ -35,23 +34,20 @@ public final class Renderer {
     private final Theme theme;
     private final SiteConfig site;
     private final Archive archive;
+    private final SiteFiles files;
 
     public Renderer(Plan plan, Theme theme) {
         this.plan = plan;
         this.theme = theme;
         this.archive = plan.archive();
         this.site = archive.site();
+        this.files = new SiteFiles(plan, theme);
     }
 
     /** The rendered page, or a problem naming the template position and the page. */
     public Result render(Page page) {
-        if (page instanceof Page.SearchData data) {
-            return new Result(data.text(), Optional.empty());
-        }
-        if (page instanceof Page.SearchDocument doc) {
-            Release r = doc.release();
-            return new Result(SearchIndex.document(r, doc.lang(), date(r, theme.strings(doc.lang())).text(),
-                    site.types().get(r.type()).get(doc.lang())), Optional.empty());
+        if (page.template() == null) {
+            return new Result(files.render(page), Optional.empty());
         }
         View view = view(page);
         try {
@@ -135,7 +131,41 @@ public final class Renderer {
         } else {
             throw new IllegalStateException("no view for " + page);
         }
-        return new View(siteView, langView(site.language(lang)), s.text(), all, pageView(page, kind, title), content);
+        PageView pv = pageView(page, kind, title);
+        return new View(siteView, langView(site.language(lang)), s.text(), all, pv, content, head(page, pv, s));
+    }
+
+    private HeadView head(Page page, PageView pv, Strings s) {
+        String lang = s.code();
+        String description = null;
+        String jsonLd = null;
+        List<FeedLink> feeds = new ArrayList<>();
+        if (page instanceof Page.ReleasePage rp) {
+            String summary = rp.release().translations().get(lang).summary();
+            description = summary == null || summary.isEmpty() ? null : summary;
+            jsonLd = files.newsArticle(rp.release(), lang);
+        } else if (page instanceof Page.Home) {
+            feeds.add(feedLink(new Page.Feed(lang, null, List.of())));
+        } else if (page instanceof Page.ListPage lp && lp.of() instanceof Page.TopicList t) {
+            feeds.add(feedLink(new Page.Feed(lang, t.topic(), List.of())));
+        }
+        List<String> alternates = new ArrayList<>();
+        if (page instanceof Page.Root || page instanceof Page.NotFound) {
+            site.languages().stream().filter(l -> !l.code().equals(lang)).forEach(l -> alternates.add(ogLocale(l)));
+        } else {
+            pv.alternates().stream().filter(a -> !a.hreflang().equals("x-default") && !a.hreflang().equals(lang))
+                    .forEach(a -> alternates.add(ogLocale(site.language(a.hreflang()))));
+        }
+        return new HeadView(description, page instanceof Page.ReleasePage ? "article" : "website",
+                ogLocale(s.language()), List.copyOf(alternates), List.copyOf(feeds), jsonLd);
+    }
+
+    private FeedLink feedLink(Page.Feed f) {
+        return new FeedLink(files.feedTitle(f), href(f.path()));
+    }
+
+    private static String ogLocale(Language l) {
+        return l.locale().toLanguageTag().replace('-', '_');
     }
 
     private LangView langView(Language l) {
@@ -148,28 +178,15 @@ public final class Renderer {
         List<Switch> switches = new ArrayList<>();
         String canonical = page instanceof Page.NotFound ? null : absolute(page.path());
         String lang = page.lang();
-        if (page instanceof Page.Root) {
+        plan.alternates(page).forEach((hreflang, p) -> alternates.add(new Alternate(hreflang, absolute(p.path()))));
+        if (lang != null) {
             for (Language l : site.languages()) {
-                alternates.add(new Alternate(l.code(), absolute(l.code() + "/")));
-            }
-            alternates.add(new Alternate("x-default", absolute("")));
-        } else if (lang != null) {
-            Page xDefault = page;
-            for (Language l : site.languages()) {
-                Optional<Page> same = l.code().equals(lang) ? Optional.of(page) : plan.exact(page, l.code());
-                if (same.isPresent()) {
-                    alternates.add(new Alternate(l.code(), absolute(same.get().path())));
-                    if (l.code().equals(site.defaultLanguage())) {
-                        xDefault = same.get();
-                    }
-                }
                 if (!l.code().equals(lang)) {
                     Page target = plan.nearest(page, l.code());
                     switches.add(new Switch(l.code(), theme.strings(l.code()).get("language.name"),
                             href(target.path()), plan.exact(page, l.code()).isPresent()));
                 }
             }
-            alternates.add(new Alternate("x-default", absolute(xDefault.path())));
         }
         String search = href((lang == null ? site.defaultLanguage() : lang) + "/search/");
         return new PageView(kind, title, href(page.path()), canonical, List.copyOf(alternates), List.copyOf(switches),
@@ -237,7 +254,8 @@ public final class Renderer {
                 lp.number() < lp.pages() ? href(pagePath(lp, lp.number() + 1)) : null, List.copyOf(links));
         if (lp.of() instanceof Page.TopicList t) {
             TopicRef ref = topic(t.topic(), s);
-            return new ListContent("topic", ref.label(), ref, null, null, items, lp.total(), pager, List.of(), null);
+            return new ListContent("topic", ref.label(), ref, null, null, items, lp.total(), pager, List.of(),
+                    href(new Page.Feed(lang, t.topic(), List.of()).path()));
         }
         if (lp.of() instanceof Page.YearList y) {
             return new ListContent("year", s.get("archive.year").replace("{year}", String.valueOf(y.year())), null,

@@ -63,8 +63,17 @@ public final class Theme {
         Map<String, String> paths = new TreeMap<>();
         for (RawFile f : sources.templates()) {
             String name = f.path().substring("templates/".length());
+            if (f.bytes() == null) {
+                local.add(Position.startOf(f.path()), "template is too large to read");
+                continue;
+            }
+            org.pressroom.content.SourceText.Result text = org.pressroom.content.SourceText.decode(f.path(), f.bytes());
+            if (text.problem().isPresent()) {
+                local.add(text.problem().get());
+                continue;
+            }
             paths.put(name, f.path());
-            loader.putTemplate(name, new String(f.bytes(), java.nio.charset.StandardCharsets.UTF_8));
+            loader.putTemplate(name, text.text());
         }
         Configuration cfg = new Configuration(Configuration.VERSION_2_3_34);
         cfg.setTemplateLoader(loader);
@@ -100,7 +109,7 @@ public final class Theme {
                 cfg.getTemplate(name, Locale.ROOT);
             } catch (ParseException e) {
                 local.add(new Position(path, Math.max(1, e.getLineNumber()), Math.max(1, e.getColumnNumber())),
-                        "template syntax: " + firstLine(e.getEditorMessage()));
+                        "template syntax: " + syntaxMessage(e.getEditorMessage()));
             } catch (IOException e) {
                 local.add(Position.startOf(path), "cannot read template: " + firstLine(e.getMessage()));
             }
@@ -126,6 +135,11 @@ public final class Theme {
         }
         return out.toString().replaceAll("\\s+", " ").replace(" ==> ", " ")
                 .replaceAll(" ?\\[in template \"[^\"]*\" at line \\d+, column \\d+\\]", "").strip();
+    }
+
+    /** FreeMarker's parse message without its pointer to the manual. */
+    static String syntaxMessage(String s) {
+        return firstLine(s).replaceAll("\\s*\\(See FreeMarker Manual[^)]*\\)", "").replaceAll("\\s+", " ").strip();
     }
 
     static String firstLine(String s) {

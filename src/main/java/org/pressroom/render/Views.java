@@ -16,9 +16,29 @@ public final class Views {
      *
      * @param t    UI strings of the page's language
      * @param tAll UI strings of every language (for pages in all languages: root, 404)
+     * @param head what the page's {@code <head>} says to feed readers, social sites and search engines
      */
     public record View(SiteView site, LangView lang, Map<String, String> t, Map<String, Map<String, String>> tAll,
-            PageView page, Object content) {
+            PageView page, Object content, HeadView head) {
+    }
+
+    /**
+     * Metadata of a page's {@code <head>}.
+     *
+     * @param description         the page's summary, or null
+     * @param ogType              Open Graph type: {@code article} for releases, else {@code website}
+     * @param ogLocale            the page's locale in Open Graph form ({@code ko_KR})
+     * @param ogLocaleAlternates  the locales of the page's existing counterparts
+     * @param feeds               the Atom feeds this page belongs to, for autodiscovery
+     * @param jsonLd              the JSON-LD {@code NewsArticle} of a release page, escaped so that it cannot end its
+     *                            {@code <script>} element (no {@code <}, {@code >} or {@code &}); else null
+     */
+    public record HeadView(String description, String ogType, String ogLocale, List<String> ogLocaleAlternates,
+            List<FeedLink> feeds, String jsonLd) {
+    }
+
+    /** An Atom feed: its title and root-relative URL. */
+    public record FeedLink(String title, String href) {
     }
 
     /** @param title the site title in the page's language */
@@ -90,7 +110,7 @@ public final class Views {
      *
      * @param listKind topic, year or month
      * @param months   for year lists: the year's months with counts; else empty
-     * @param feedUrl  reserved for feeds (null until they exist)
+     * @param feedUrl  the topic's Atom feed for topic lists, else null
      */
     public record ListContent(String listKind, String heading, TopicRef topic, Integer year, String monthLabel,
             List<Item> items, int total, Pager pager, List<Count> months, String feedUrl) {
