@@ -118,6 +118,33 @@ class SearchBrowserTest {
     }
 
     @Test
+    void loadsAtMostSevenShardsPerQueryGivingEachTermItsFirstGramFirst() {
+        @SuppressWarnings("unchecked")
+        Map<String, Object> plan = (Map<String, Object>) driver.executeScript("""
+                var S = window.PressroomSearch, ix = new S.Index('/none/index.json');
+                var list = S.terms('가나다라마바사아자차카 nucl');
+                var keys = [''].concat(list[0].grams, ['nucl']).sort();
+                ix.manifest = { count: 0, shards: keys.map(function (k) { return [k, 'x']; }) };
+                var plan = ix.plan(list), shards = {};
+                plan.forEach(function (p) { p.forEach(function (r) { if (r) { shards[r[0]] = 1; shards[r[1]] = 1; } }); });
+                var wide = new S.Index('/none/index.json');
+                wide.manifest = { count: 0, shards: ['', 'nucl', 'nucla', 'nuclb', 'nuclc', 'nucld', 'nucle', 'nuclf',
+                    'nuclg', 'nuclh', 'o'].map(function (k) { return [k, 'x']; }) };
+                return {
+                  korean: plan[0].filter(function (r) { return r !== null; }).length,
+                  english: plan[1].filter(function (r) { return r !== null; }).length,
+                  shards: Object.keys(shards).length,
+                  wide: wide.plan(S.terms('nucl'))[0][0],
+                  narrow: wide.plan(S.terms('nucla'))[0][0]
+                };""");
+        assertEquals(6L, plan.get("korean"), "six of the ten bigrams of the long word");
+        assertEquals(1L, plan.get("english"), "the English term keeps its gram");
+        assertEquals(7L, plan.get("shards"));
+        assertEquals(List.of(1L, 1L), plan.get("wide"), "a prefix spanning nine shards is looked up exactly");
+        assertEquals(List.of(2L, 2L), plan.get("narrow"));
+    }
+
+    @Test
     void findsKoreanWordsFollowedByParticlesTitleMatchesFirst() {
         search("북한");
         assertEquals(List.of(FOURTH, FIRST, UN), results("북한", "검색 결과 3건"),
