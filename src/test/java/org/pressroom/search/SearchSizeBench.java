@@ -29,7 +29,7 @@ class SearchSizeBench {
     /** Sample queries per language; {@code &name=value} adds a filter. */
     static final Map<String, List<String>> QUERIES = Map.of(
             "ko", List.of("북한", "비핵화", "한반도 평화", "외교부 장관 회담", "북", "UN안보리",
-                    "북한&type=statement&year=2015",
+                    "북한&type=press-release&year=2015",
                     "대한민국 외교부 장관은 한반도 비핵화와 평화 정착을 위한 국제사회의 긴밀한 협력을 강조하였다"),
             "en", List.of("nucl", "north korea", "climate change", "minister", "g20 summit",
                     "nuclear&topic=north-korea",
