@@ -54,8 +54,14 @@ public final class Build {
         Problems problems = new Problems();
         Sources sources = SourceLoader.load(options.source(), problems);
         problems.throwIfAny();
-        t = lap("load", t);
+        lap("load", t);
+        return load(options, sources, new Memo());
+    }
 
+    /** Everything from sources already read up to the plan, reusing what {@code memo} holds from the last build. */
+    public static Loaded load(BuildOptions options, Sources sources, Memo memo) {
+        long t = System.nanoTime();
+        Problems problems = new Problems();
         Optional<SiteConfig> parsedSite = ConfigParser.site(sources.siteYml(), problems);
         problems.throwIfAny();
         SiteConfig site = parsedSite.orElseThrow();
@@ -63,8 +69,9 @@ public final class Build {
             site = site.withBaseUrl(options.baseUrl().get());
         }
         Map<String, Topic> topics = ConfigParser.topics(sources.topicsYml(), site, problems);
-        Optional<Theme> theme = Theme.of(sources, site, problems);
-        List<Release> releases = Content.releases(sources, site, topics, new Markdown(site.rawHtml()), problems);
+        Optional<Theme> theme = memo.theme(sources, site, problems);
+        List<Release> releases = Content.releases(sources, site, topics, new Markdown(site.rawHtml()), problems,
+                memo.parses());
         problems.throwIfAny();
         t = lap("parse", t);
 

@@ -7,7 +7,8 @@ import picocli.CommandLine.Command;
 /** The {@code pressroom} command: a thin front door over the build. */
 @Command(name = "pressroom", mixinStandardHelpOptions = true, version = "Pressroom 0.1.0",
         description = "Builds a bilingual press-release archive into a static site.",
-        subcommands = {BuildCommand.class, CheckCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {BuildCommand.class, CheckCommand.class, ServeCommand.class, NewCommand.class,
+                CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -34,6 +35,6 @@ public final class Main implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required: build or check");
+        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required: build, check, serve or new");
     }
 }

@@ -28,14 +28,17 @@ public final class Content {
     /** Every release of the source, drafts and embargoed ones included, sorted by id. */
     public static List<Release> releases(Sources sources, SiteConfig site, Map<String, Topic> topics,
             Markdown markdown, Problems problems) {
+        return releases(sources, site, topics, markdown, problems, new ParseCache());
+    }
+
+    /** As {@link #releases(Sources, SiteConfig, Map, Markdown, Problems)}, parsing only files not in the cache. */
+    public static List<Release> releases(Sources sources, SiteConfig site, Map<String, Topic> topics,
+            Markdown markdown, Problems problems, ParseCache cache) {
         ReleaseParser parser = new ReleaseParser(site, markdown);
         reportDuplicateNames(sources.releases(), problems);
-        List<ReleaseFile> files = sources.releases().parallelStream().map(f -> {
-            Problems own = new Problems();
-            Optional<ReleaseFile> r = parser.parse(f, own);
-            problems.addAll(own.sorted());
-            return r;
-        }).flatMap(Optional::stream).sorted((a, b) -> a.path().compareTo(b.path())).toList();
+        cache.begin(site, sources.releases().stream().map(RawFile::path).collect(Collectors.toSet()));
+        List<ReleaseFile> files = sources.releases().parallelStream().map(f -> cache.parse(parser, f, problems))
+                .flatMap(Optional::stream).sorted((a, b) -> a.path().compareTo(b.path())).toList();
 
         Map<String, Map<String, ReleaseFile>> byId = new TreeMap<>();
         for (ReleaseFile f : files) {

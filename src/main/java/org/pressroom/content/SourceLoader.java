@@ -24,15 +24,140 @@ public final class SourceLoader {
 
     private final Path root;
     private final Problems problems;
+    private final Map<String, RawFile> reuse;
 
-    private SourceLoader(Path root, Problems problems) {
+    private SourceLoader(Path root, Problems problems, Map<String, RawFile> reuse) {
         this.root = root;
         this.problems = problems;
+        this.reuse = reuse;
     }
 
     /** Reads everything a build needs from {@code root}; unreadable or unsafe entries are reported. */
     public static Sources load(Path root, Problems problems) {
-        return new SourceLoader(root, problems).load();
+        return new SourceLoader(root, problems, Map.of()).load();
+    }
+
+    /**
+     * Loads again after a change: lists every folder as {@link #load} does, but takes the bytes of
+     * files not named in {@code changed} (paths relative to {@code root}) from {@code previous}.
+     */
+    public static Sources reload(Path root, Sources previous, java.util.Set<String> changed, Problems problems) {
+        Optional<Sources> patched = new SourceLoader(root, problems, Map.of()).patch(previous, changed);
+        if (patched.isPresent()) {
+            return patched.get();
+        }
+        Map<String, RawFile> keep = new HashMap<>();
+        List<RawFile> all = new ArrayList<>(previous.releases());
+        all.addAll(previous.templates());
+        all.addAll(previous.i18n());
+        previous.siteYml().ifPresent(all::add);
+        previous.topicsYml().ifPresent(all::add);
+        for (RawFile f : all) {
+            if (!changed.contains(f.path())) {
+                keep.put(f.path(), f);
+            }
+        }
+        return new SourceLoader(root, problems, keep).load();
+    }
+
+    /**
+     * {@code previous} with just the changed files read again, added or removed, when every changed
+     * path is an ASCII file path (the common case: an editor saved a file); else empty, and the
+     * caller lists the folders again.
+     */
+    private Optional<Sources> patch(Sources previous, java.util.Set<String> changed) {
+        java.util.Set<String> known = new java.util.HashSet<>();
+        List<RawFile> raws = new ArrayList<>(previous.releases());
+        raws.addAll(previous.templates());
+        raws.addAll(previous.i18n());
+        raws.forEach(f -> known.add(f.path()));
+        previous.files().forEach(f -> known.add(f.sourcePath()));
+        previous.assets().forEach(f -> known.add(f.sourcePath()));
+        for (String c : changed) {
+            if (!c.chars().allMatch(ch -> ch > 0x20 && ch < 0x7f) || c.contains("\\")
+                    || Files.isDirectory(root.resolve(c), LinkOption.NOFOLLOW_LINKS)) {
+                return Optional.empty();
+            }
+            String folder = c + "/";
+            for (String k : known) {
+                if (k.startsWith(folder)) {
+                    return Optional.empty();
+                }
+            }
+        }
+        Optional<RawFile> site = previous.siteYml();
+        Optional<RawFile> topics = previous.topicsYml();
+        List<RawFile> releases = new ArrayList<>(previous.releases());
+        List<RawFile> templates = new ArrayList<>(previous.templates());
+        List<RawFile> i18n = new ArrayList<>(previous.i18n());
+        List<StaticFile> files = new ArrayList<>(previous.files());
+        List<StaticFile> assets = new ArrayList<>(previous.assets());
+        for (String c : new java.util.TreeSet<>(changed)) {
+            Path p = root.resolve(c);
+            if (c.equals(ConfigParser.SITE_YML)) {
+                site = optional(p);
+            } else if (c.equals(ConfigParser.TOPICS_YML)) {
+                topics = optional(p);
+            } else if (c.startsWith("content/releases/") && !hidden(c.substring("content/releases/".length()))) {
+                replace(releases, c, p);
+            } else if (c.startsWith("content/files/") && !hidden(c.substring("content/files/".length()))) {
+                replaceStatic(files, c, p, "files/" + c.substring("content/files/".length()));
+            } else if (c.startsWith("templates/assets/") && !hidden(c.substring("templates/assets/".length()))) {
+                replaceStatic(assets, c, p, "assets/" + c.substring("templates/assets/".length()));
+            } else if (c.startsWith("templates/") && !hidden(c.substring("templates/".length()))) {
+                String rel = c.substring("templates/".length());
+                if (rel.startsWith("i18n/") && rel.endsWith(".yml")) {
+                    replace(i18n, c, p);
+                } else if (rel.endsWith(".ftlh") || rel.endsWith(".ftl") || rel.endsWith(".ftlx")) {
+                    replace(templates, c, p);
+                }
+            }
+        }
+        return Optional.of(new Sources(site, topics, List.copyOf(releases), List.copyOf(templates), List.copyOf(i18n),
+                List.copyOf(files), List.copyOf(assets)));
+    }
+
+    private static boolean hidden(String relative) {
+        for (String part : relative.split("/")) {
+            if (part.startsWith(".")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether {@code p} is a regular file to read; a symbolic link is reported. */
+    private boolean isSource(Path p, String rel) {
+        try {
+            BasicFileAttributes a = Files.readAttributes(p, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+            if (a.isSymbolicLink()) {
+                problems.add(Position.startOf(rel), "symbolic links are not followed", "replace the link with the file itself");
+                return false;
+            }
+            return a.isRegularFile();
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private void replace(List<RawFile> list, String rel, Path p) {
+        list.removeIf(f -> f.path().equals(rel));
+        if (isSource(p, rel)) {
+            list.add(read(p));
+            list.sort(Comparator.comparing(RawFile::path));
+        }
+    }
+
+    private void replaceStatic(List<StaticFile> list, String rel, Path p, String output) {
+        list.removeIf(f -> f.sourcePath().equals(rel));
+        if (isSource(p, rel)) {
+            try {
+                list.add(new StaticFile(rel, p, output, Files.size(p)));
+                list.sort(Comparator.comparing(StaticFile::sourcePath));
+            } catch (IOException e) {
+                problems.add(Position.startOf(rel), "cannot read file: " + e.getMessage());
+            }
+        }
     }
 
     private Sources load() {
@@ -69,6 +194,10 @@ public final class SourceLoader {
     }
 
     private RawFile read(Path p) {
+        RawFile known = reuse.get(rel(p));
+        if (known != null) {
+            return known;
+        }
         try {
             long size = Files.size(p);
             return new RawFile(rel(p), size, size > READ_CAP ? null : Files.readAllBytes(p));

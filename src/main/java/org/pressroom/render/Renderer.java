@@ -35,6 +35,7 @@ public final class Renderer {
     private final SiteConfig site;
     private final Archive archive;
     private final SiteFiles files;
+    private final Map<String, Item> items = new java.util.concurrent.ConcurrentHashMap<>();
 
     public Renderer(Plan plan, Theme theme) {
         this.plan = plan;
@@ -49,7 +50,15 @@ public final class Renderer {
         if (page.template() == null) {
             return new Result(files.render(page), Optional.empty());
         }
-        View view = view(page);
+        return render(page, view(page));
+    }
+
+    /**
+     * Renders a page that has a template from its {@code view}, as made by {@link #view}. The text
+     * depends on the view and the page's templates only, so an equal view and unchanged templates
+     * give the same text.
+     */
+    public Result render(Page page, View view) {
         try {
             Template template = theme.template(page.template());
             StringWriter out = new StringWriter(16_384);
@@ -81,7 +90,8 @@ public final class Renderer {
         return site.baseUrl().toString() + path;
     }
 
-    private View view(Page page) {
+    /** What the page's template sees. */
+    public View view(Page page) {
         String lang = page.lang() == null ? site.defaultLanguage() : page.lang();
         Strings s = theme.strings(lang);
         Map<String, Map<String, String>> all = new java.util.LinkedHashMap<>();
@@ -208,10 +218,15 @@ public final class Renderer {
     }
 
     private Item item(Release r, Strings s) {
+        // a release is listed on many pages (home, topics, year, month, related): make its item once
+        return items.computeIfAbsent(s.code() + "/" + r.id(), k -> newItem(r, s));
+    }
+
+    private Item newItem(Release r, Strings s) {
         Translation t = r.translations().get(s.code());
         return new Item(r.id(), t.title(), href(s.code() + "/releases/" + r.id() + "/"), date(r, s), r.type(),
                 site.types().get(r.type()).get(s.code()), r.topics().stream().map(k -> topic(k, s)).toList(),
-                t.summary(), r.number());
+                t.summary(), r.number(), r.draft());
     }
 
     private List<Count> topicCounts(Strings s) {

@@ -78,9 +78,9 @@ public final class Views {
     public record TopicRef(String key, String label, String href) {
     }
 
-    /** One release in a list. */
+    /** One release in a list; {@code draft} only when drafts are built (serve, {@code --drafts}). */
     public record Item(String id, String title, String href, DateView date, String type, String typeLabel,
-            List<TopicRef> topics, String summary, String number) {
+            List<TopicRef> topics, String summary, String number, boolean draft) {
     }
 
     public record PagerLink(int number, String href, boolean current) {

@@ -254,20 +254,20 @@ class WholeSiteTest {
     void showsAYearWithItsMonthsAndCounts() {
         site.assertFile("ko/archive/2013/index.html", """
                 <h1>2013년</h1>
-                <a href="/ko/archive/2013/09/">2013년 9월</a> <span class="count">1건</span>
-                <a href="/ko/archive/2013/10/">2013년 10월</a> <span class="count">2건</span>
-                <a href="/ko/archive/2013/11/">2013년 11월</a> <span class="count">1건</span>
+                <a href="/ko/archive/2013/09/"><time datetime="2013-09">2013년 9월</time></a> <span class="count">1건</span>
+                <a href="/ko/archive/2013/10/"><time datetime="2013-10">2013년 10월</time></a> <span class="count">2건</span>
+                <a href="/ko/archive/2013/11/"><time datetime="2013-11">2013년 11월</time></a> <span class="count">1건</span>
                 총 4건
                 <a href="/ko/archive/2013/page/2/" rel="next">
                 """);
         site.assertFile("en/archive/index.html", """
                 <a href="/en/archive/2013/">2013</a> <span class="count">2</span>
-                <a href="/en/archive/2013/09/">September 2013</a>
+                <a href="/en/archive/2013/09/"><time datetime="2013-09">September 2013</time></a>
                 ! /en/archive/2014/
                 """);
         site.assertFile("ko/archive/2013/10/index.html", """
-                <h1>2013년 10월</h1>
-                <a href="/ko/archive/2013/10/" aria-current="page">2013년 10월</a>
+                <h1><time datetime="2013-10">2013년 10월</time></h1>
+                <a href="/ko/archive/2013/10/" aria-current="page"><time datetime="2013-10">2013년 10월</time></a>
                 /ko/releases/2013-10-15-korea-us-consultation/
                 /ko/releases/2013-10-02-north-korea-statement/
                 """);

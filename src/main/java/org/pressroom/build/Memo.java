@@ -1,0 +1,57 @@
+package org.pressroom.build;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import org.pressroom.content.ParseCache;
+import org.pressroom.content.RawFile;
+import org.pressroom.content.SiteConfig;
+import org.pressroom.content.Sources;
+import org.pressroom.problem.Problems;
+import org.pressroom.render.Theme;
+
+/**
+ * What one build may reuse from the last: parsed release files, and the theme when its templates,
+ * strings and the site settings are unchanged. A fresh memo reuses nothing. Not thread-safe; one
+ * build at a time.
+ */
+public final class Memo {
+    private final ParseCache parses = new ParseCache();
+    private List<RawFile> themeFiles;
+    private SiteConfig themeSite;
+    private Theme theme;
+
+    ParseCache parses() {
+        return parses;
+    }
+
+    /** {@link Theme#of}, or the last theme when nothing it is made from changed. */
+    Optional<Theme> theme(Sources sources, SiteConfig site, Problems problems) {
+        List<RawFile> files = new java.util.ArrayList<>(sources.templates());
+        files.addAll(sources.i18n());
+        if (theme != null && site.equals(themeSite) && same(files, themeFiles)) {
+            return Optional.of(theme);
+        }
+        Problems own = new Problems();
+        Optional<Theme> made = Theme.of(sources, site, own);
+        problems.addAll(own.sorted());
+        theme = made.orElse(null);
+        themeSite = site;
+        themeFiles = files;
+        return made;
+    }
+
+    private static boolean same(List<RawFile> a, List<RawFile> b) {
+        if (a.size() != b.size()) {
+            return false;
+        }
+        for (int i = 0; i < a.size(); i++) {
+            RawFile x = a.get(i);
+            RawFile y = b.get(i);
+            if (!x.path().equals(y.path()) || (x.bytes() != y.bytes() && !Arrays.equals(x.bytes(), y.bytes()))) {
+                return false;
+            }
+        }
+        return true;
+    }
+}
