@@ -72,7 +72,7 @@ public final class SearchIndex {
         String base = lang + "/search/";
         List<File> out = new ArrayList<>();
         out.add(null);
-        TreeMap<String, List<List<Integer>>> postings = new TreeMap<>();
+        Map<String, List<List<Integer>>> postings = new java.util.HashMap<>();
         Map<String, List<Integer>> topics = new TreeMap<>();
         Map<String, List<Integer>> types = new TreeMap<>();
         Map<Integer, int[]> years = new TreeMap<>();
@@ -110,7 +110,7 @@ public final class SearchIndex {
         int bytes = 0;
         String first = "";
         boolean firstShard = true;
-        for (Map.Entry<String, List<List<Integer>>> e : postings.entrySet()) {
+        for (Map.Entry<String, List<List<Integer>>> e : new TreeMap<>(postings).entrySet()) {
             if (shard.length() == 0) {
                 first = firstShard ? "" : e.getKey();
             }
