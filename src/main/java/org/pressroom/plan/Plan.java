@@ -46,6 +46,16 @@ public final class Plan {
 
     /** The plan with sitemaps of at most {@code sitemapLimit} URLs each (tests use small limits). */
     public static Plan of(Archive archive, int sitemapLimit) {
+        return of(archive, sitemapLimit, new SearchIndex.Memo());
+    }
+
+    /** The plan, reusing what {@code search} holds of the releases' text from the last plan. */
+    public static Plan of(Archive archive, SearchIndex.Memo search) {
+        return of(archive, SITEMAP_LIMIT, search);
+    }
+
+    private static Plan of(Archive archive, int sitemapLimit, SearchIndex.Memo search) {
+        search.next();
         int size = archive.site().pageSize();
         List<Page> pages = new ArrayList<>();
         Map<String, Map<ListOf, Integer>> lists = new LinkedHashMap<>();
@@ -67,13 +77,9 @@ public final class Plan {
             pages.add(new Page.Feed(lang, null, newest(idx.releases())));
             idx.byTopic().forEach((t, rs) -> pages.add(new Page.Feed(lang, t, newest(rs))));
             pages.add(new Page.SearchPage(lang));
-            for (SearchIndex.File f : SearchIndex.files(archive, lang)) {
-                pages.add(new Page.SearchData(lang, f.path(), f.text()));
-            }
-            List<Release> docs = SearchIndex.documents(archive, lang);
-            for (int n = 0; n < docs.size(); n++) {
-                pages.add(new Page.SearchDocument(lang, n, docs.get(n)));
-            }
+            SearchIndex.Built index = SearchIndex.build(archive, lang, search);
+            index.files().forEach(f -> pages.add(new Page.SearchData(lang, f.path(), f.text())));
+            index.documents().forEach(d -> pages.add(new Page.SearchDocument(lang, d.number(), d.release(), d.text())));
         }
         pages.add(new Page.NotFound());
         List<Page> html = pages.stream().filter(Plan::inSitemap).toList();

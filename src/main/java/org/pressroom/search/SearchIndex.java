@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -63,10 +64,82 @@ public final class SearchIndex {
     }
 
     /**
+     * What the index keeps of each language version between the builds of one process (pressroom
+     * serve): its text and distinct tokens, which depend on the version alone, so that a rebuild only
+     * reads again the versions that changed. Not thread-safe: one plan at a time.
+     */
+    public static final class Memo {
+        private Map<Translation, Text> last = new HashMap<>();
+        private Map<Translation, Text> current = new HashMap<>();
+        private final Map<String, String> tokens = new HashMap<>();
+
+        /** Starts the next build: what the last one did not use is then forgotten. */
+        public void next() {
+            last = current;
+            current = new HashMap<>();
+            if (tokens.size() > 4 * (last.size() + 1000)) {
+                tokens.clear();
+            }
+        }
+
+        Text text(Translation t) {
+            Text x = current.get(t);
+            if (x == null) {
+                x = last.get(t);
+                if (x == null) {
+                    String plain = plain(t.bodyHtml());
+                    String cut = plain.codePointCount(0, plain.length()) <= TEXT_CHARS ? plain
+                            : plain.substring(0, plain.offsetByCodePoints(0, TEXT_CHARS));
+                    x = new Text(cut, distinct(Tokenizer.tokens(t.title())),
+                            distinct(Tokenizer.tokens(t.summary() + "\n" + plain)));
+                }
+                current.put(t, x);
+            }
+            return x;
+        }
+
+        private String[] distinct(List<String> list) {
+            java.util.LinkedHashSet<String> set = new java.util.LinkedHashSet<>(list);
+            String[] out = new String[set.size()];
+            int i = 0;
+            for (String token : set) {
+                out[i++] = tokens.computeIfAbsent(token, k -> k);
+            }
+            return out;
+        }
+    }
+
+    /** A version's text for its document (cut for snippets) and its distinct title and other tokens. */
+    record Text(String cut, String[] title, String[] other) {
+    }
+
+    /** One language's index: its files but the documents, and each document's release and text. */
+    public record Built(List<File> files, List<Document> documents) {
+    }
+
+    /** Document {@code number}: a release and the text its document keeps. */
+    public record Document(int number, Release release, String text) {
+    }
+
+    /** The index of language {@code lang} (a fresh memo reuses nothing). */
+    public static Built build(Archive archive, String lang, Memo memo) {
+        List<Release> releases = documents(archive, lang);
+        List<Document> documents = new ArrayList<>(releases.size());
+        for (int n = 0; n < releases.size(); n++) {
+            documents.add(new Document(n, releases.get(n), memo.text(releases.get(n).translations().get(lang)).cut()));
+        }
+        return new Built(files(archive, lang, memo), List.copyOf(documents));
+    }
+
+    /**
      * The index files of language {@code lang} but the documents: manifest first, then shards and
      * filter files.
      */
     public static List<File> files(Archive archive, String lang) {
+        return files(archive, lang, new Memo());
+    }
+
+    private static List<File> files(Archive archive, String lang, Memo memo) {
         List<Release> docs = documents(archive, lang);
         int count = docs.size();
         String base = lang + "/search/";
@@ -78,14 +151,15 @@ public final class SearchIndex {
         Map<Integer, int[]> years = new TreeMap<>();
         for (int n = 0; n < count; n++) {
             Release r = docs.get(n);
-            Translation t = r.translations().get(lang);
-            String text = plain(t.bodyHtml());
-            for (String token : Tokenizer.tokens(t.title())) {
+            Text text = memo.text(r.translations().get(lang));
+            for (String token : text.title()) {
                 add(postings, token, 0, n);
             }
+            for (String token : text.other()) {
+                addOther(postings, token, n);
+            }
             StringBuilder other = new StringBuilder();
-            other.append(t.summary()).append('\n').append(text).append('\n').append(r.day()).append('\n')
-                    .append(archive.site().types().get(r.type()).get(lang));
+            other.append(r.day()).append('\n').append(archive.site().types().get(r.type()).get(lang));
             if (r.number() != null) {
                 other.append('\n').append(r.number());
             }
@@ -94,10 +168,7 @@ public final class SearchIndex {
                 topics.computeIfAbsent(k, x -> new ArrayList<>()).add(n);
             }
             for (String token : Tokenizer.tokens(other.toString())) {
-                List<List<Integer>> p = postings.get(token);
-                if (p == null || !last(p.get(0), n)) {
-                    add(postings, token, 1, n);
-                }
+                addOther(postings, token, n);
             }
             types.computeIfAbsent(r.type(), x -> new ArrayList<>()).add(n);
             int number = n;
@@ -150,6 +221,14 @@ public final class SearchIndex {
         }
     }
 
+    /** Adds document {@code n} to the "other" postings of a token it lacks in its title. */
+    private static void addOther(Map<String, List<List<Integer>>> postings, String token, int n) {
+        List<List<Integer>> p = postings.get(token);
+        if (p == null || !last(p.get(0), n)) {
+            add(postings, token, 1, n);
+        }
+    }
+
     private static boolean last(List<Integer> list, int n) {
         return !list.isEmpty() && list.get(list.size() - 1) == n;
     }
@@ -179,14 +258,13 @@ public final class SearchIndex {
     /**
      * The JSON of one document: what a result shows, with its date and type as the theme writes them.
      *
+     * @param text      the start of the version's plain text, as {@link Document} holds it
      * @param dateText  the date as release pages show it in {@code lang}
      * @param typeLabel the type's label in {@code lang}
      */
-    public static String document(Release r, String lang, String dateText, String typeLabel) {
+    public static String document(Release r, String lang, String text, String dateText, String typeLabel) {
         Translation t = r.translations().get(lang);
-        String text = plain(t.bodyHtml());
-        String cut = text.codePointCount(0, text.length()) <= TEXT_CHARS ? text
-                : text.substring(0, text.offsetByCodePoints(0, TEXT_CHARS));
+        String cut = text;
         StringBuilder d = new StringBuilder("{");
         d.append("\"id\":").append(Json.string(r.id()));
         d.append(",\"title\":").append(Json.string(t.title()));
