@@ -89,7 +89,7 @@ public final class Build {
         t = lap("parse", t);
 
         Archive archive = Archive.assemble(site, topics, releases, options.drafts(), options.now().in(site.timeZone()));
-        Plan plan = Plan.of(archive);
+        Plan plan = Plan.of(archive, memo.search());
         Map<String, String> copied = new java.util.HashMap<>();
         for (List<StaticFile> group : List.of(sources.files(), sources.assets())) {
             group.forEach(f -> copied.put(f.outputPath(), f.sourcePath()));

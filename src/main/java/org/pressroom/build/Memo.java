@@ -9,15 +9,17 @@ import org.pressroom.content.SiteConfig;
 import org.pressroom.content.Sources;
 import org.pressroom.problem.Problems;
 import org.pressroom.render.Theme;
+import org.pressroom.search.SearchIndex;
 
 /**
- * What one build may reuse from the last: parsed release files, and the theme when its templates,
- * strings and the site settings are unchanged. A fresh memo reuses nothing. Not thread-safe; one
- * build at a time.
+ * What one build may reuse from the last: parsed release files, the theme when its templates,
+ * strings and the site settings are unchanged, and the search index's text and tokens of unchanged
+ * releases. A fresh memo reuses nothing. Not thread-safe; one build at a time.
  */
 public final class Memo {
     private final ParseCache parses = new ParseCache();
     private final org.pressroom.markdown.RenderCache renders;
+    private final SearchIndex.Memo search = new SearchIndex.Memo();
     private List<RawFile> themeFiles;
     private SiteConfig themeSite;
     private Theme theme;
@@ -38,6 +40,10 @@ public final class Memo {
 
     ParseCache parses() {
         return parses;
+    }
+
+    SearchIndex.Memo search() {
+        return search;
     }
 
     /** {@link Theme#of}, or the last theme when nothing it is made from changed. */

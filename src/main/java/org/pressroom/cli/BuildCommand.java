@@ -36,9 +36,9 @@ final class BuildCommand implements Callable<Integer> {
     @Option(names = "--drafts", description = "include drafts")
     boolean drafts;
 
-    @Option(names = "--now", paramLabel = "DATE-TIME",
+    @Option(names = "--now", paramLabel = "DATE-TIME", converter = WhenConverter.class,
             description = "the clock for embargoes: 2014-06-02T10:00:00+09:00, …Z, or a date")
-    String now;
+    When now;
 
     @Option(names = "--clean", description = "ignore the cache in DIR/.pressroom: render every page and replace the site")
     boolean clean;
@@ -55,12 +55,7 @@ final class BuildCommand implements Callable<Integer> {
                         "--base-url '" + baseUrl + "' is not an absolute http(s) URL");
             }
         }
-        When when;
-        try {
-            when = now == null ? When.at(Instant.now()) : When.parse(now);
-        } catch (IllegalArgumentException e) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--now " + e.getMessage());
-        }
+        When when = now == null ? When.at(Instant.now()) : now;
         Path src = source.toAbsolutePath().normalize();
         Path dest = output == null ? src.resolve("site") : output.toAbsolutePath().normalize();
         boolean terminal = System.console() != null && System.getenv("CI") == null;

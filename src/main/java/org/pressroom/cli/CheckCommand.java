@@ -29,9 +29,9 @@ final class CheckCommand implements Callable<Integer> {
     @Option(names = "--drafts", description = "include drafts")
     boolean drafts;
 
-    @Option(names = "--now", paramLabel = "DATE-TIME",
+    @Option(names = "--now", paramLabel = "DATE-TIME", converter = WhenConverter.class,
             description = "the clock for embargoes: 2014-06-02T10:00:00+09:00, …Z, or a date")
-    String now;
+    When now;
 
     @Option(names = "--format", paramLabel = "FORMAT", description = "text (default) or github (CI annotations)")
     Format format = Format.text;
@@ -39,12 +39,7 @@ final class CheckCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        When when;
-        try {
-            when = now == null ? When.at(Instant.now()) : When.parse(now);
-        } catch (IllegalArgumentException e) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--now " + e.getMessage());
-        }
+        When when = now == null ? When.at(Instant.now()) : now;
         Path src = source.toAbsolutePath().normalize();
         Check.Report report = Check.run(new BuildOptions(src, src.resolve("site"), Optional.empty(), drafts, when));
         for (Problem p : report.errors()) {

@@ -26,10 +26,10 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--port", paramLabel = "N", description = "port on 127.0.0.1 (default: 8000; 0: any free port)")
     int port = 8000;
 
-    @Option(names = "--now", paramLabel = "DATE-TIME",
+    @Option(names = "--now", paramLabel = "DATE-TIME", converter = WhenConverter.class,
             description = "the clock for embargoes: 2014-06-02T10:00:00+09:00, …Z, or a date (default: the time of "
                     + "each rebuild)")
-    String now;
+    When now;
 
     @Override
     public Integer call() throws IOException, InterruptedException {
@@ -38,14 +38,7 @@ final class ServeCommand implements Callable<Integer> {
         if (port < 0 || port > 65535) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--port " + port + " is not a port (0–65535)");
         }
-        Optional<When> when = Optional.empty();
-        if (now != null) {
-            try {
-                when = Optional.of(When.parse(now));
-            } catch (IllegalArgumentException e) {
-                throw new CommandLine.ParameterException(spec.commandLine(), "--now " + e.getMessage());
-            }
-        }
+        Optional<When> when = Optional.ofNullable(now);
         Path src = source.toAbsolutePath().normalize();
         if (!Files.isDirectory(src)) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--source " + source + " is not a folder");

@@ -118,7 +118,8 @@ public final class AliasPath {
     private static final String URL_CHARS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~"
             + "!$&'()*+,;=:@/?%";
 
-    private static Optional<String> decode(String s) {
+    /** Decodes %-escapes as UTF-8; empty when an escape is malformed or the bytes are not UTF-8. */
+    public static Optional<String> decode(String s) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);

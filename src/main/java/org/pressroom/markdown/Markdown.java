@@ -6,7 +6,9 @@ import com.vladsch.flexmark.ast.LinkNodeBase;
 import com.vladsch.flexmark.ast.ListItem;
 import com.vladsch.flexmark.ast.MailLink;
 import com.vladsch.flexmark.ast.OrderedList;
+import com.vladsch.flexmark.ast.HtmlInlineBase;
 import com.vladsch.flexmark.ast.Paragraph;
+import com.vladsch.flexmark.ast.Text;
 import com.vladsch.flexmark.ast.util.TextCollectingVisitor;
 import com.vladsch.flexmark.ext.autolink.AutolinkExtension;
 import com.vladsch.flexmark.ext.footnotes.FootnoteExtension;
@@ -113,7 +115,7 @@ public final class Markdown {
     public record LinkAt(String url, int offset) {
     }
 
-    private static String summaryOf(Document doc) {
+    private String summaryOf(Document doc) {
         for (Node n = doc.getFirstChild(); n != null; n = n.getNext()) {
             if (n instanceof Paragraph) {
                 return cut(plain(n));
@@ -132,7 +134,20 @@ public final class Markdown {
         return "";
     }
 
-    private static String plain(Node n) {
+    /** The block's text as a reader sees it: escaped raw HTML is text too, so it stays in the summary. */
+    private String plain(Node n) {
+        if (!rawHtml) {
+            List<Node> html = new ArrayList<>();
+            n.getDescendants().forEach(d -> {
+                if (d instanceof HtmlInlineBase) {
+                    html.add(d);
+                }
+            });
+            for (Node h : html) {
+                h.insertBefore(new Text(h.getChars()));
+                h.unlink();
+            }
+        }
         return new TextCollectingVisitor().collectAndGetText(n).replaceAll("\\s+", " ").strip();
     }
 

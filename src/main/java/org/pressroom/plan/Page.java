@@ -3,6 +3,7 @@ package org.pressroom.plan;
 import java.time.YearMonth;
 import java.util.List;
 import org.pressroom.content.Release;
+import org.pressroom.search.SearchIndex;
 
 /**
  * One output page. {@link #path()} is relative to the site root: a folder path ending in {@code /}
@@ -97,6 +98,35 @@ public sealed interface Page {
 
         public String template() {
             return "archive.ftlh";
+        }
+    }
+
+    /** The search page of a language; its script reads the index files below. */
+    record SearchPage(String lang) implements Page {
+        public String path() {
+            return lang + "/search/";
+        }
+
+        public String template() {
+            return "search.ftlh";
+        }
+    }
+
+    /** A file of a language's search index: text made in Java and written as is, without a template. */
+    record SearchData(String lang, String path, String text) implements Page {
+        public String template() {
+            return null;
+        }
+    }
+
+    /** Document {@code number} of a language's search index: one release as a search result shows it. */
+    record SearchDocument(String lang, int number, Release release, String text) implements Page {
+        public String path() {
+            return SearchIndex.documentPath(lang, number);
+        }
+
+        public String template() {
+            return null;
         }
     }
 

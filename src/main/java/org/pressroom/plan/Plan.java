@@ -13,6 +13,7 @@ import org.pressroom.content.Language;
 import org.pressroom.content.Release;
 import org.pressroom.plan.Page.ListOf;
 import org.pressroom.plan.Page.ListPage;
+import org.pressroom.search.SearchIndex;
 
 /**
  * The plan stage: every page of the site, and how each page finds its counterparts in the other
@@ -45,6 +46,16 @@ public final class Plan {
 
     /** The plan with sitemaps of at most {@code sitemapLimit} URLs each (tests use small limits). */
     public static Plan of(Archive archive, int sitemapLimit) {
+        return of(archive, sitemapLimit, new SearchIndex.Memo());
+    }
+
+    /** The plan, reusing what {@code search} holds of the releases' text from the last plan. */
+    public static Plan of(Archive archive, SearchIndex.Memo search) {
+        return of(archive, SITEMAP_LIMIT, search);
+    }
+
+    private static Plan of(Archive archive, int sitemapLimit, SearchIndex.Memo search) {
+        search.next();
         int size = archive.site().pageSize();
         List<Page> pages = new ArrayList<>();
         Map<String, Map<ListOf, Integer>> lists = new LinkedHashMap<>();
@@ -65,6 +76,10 @@ public final class Plan {
             idx.byMonth().forEach((m, rs) -> paginate(pages, mine, lang, new Page.MonthList(m), rs, size));
             pages.add(new Page.Feed(lang, null, newest(idx.releases())));
             idx.byTopic().forEach((t, rs) -> pages.add(new Page.Feed(lang, t, newest(rs))));
+            pages.add(new Page.SearchPage(lang));
+            SearchIndex.Built index = SearchIndex.build(archive, lang, search);
+            index.files().forEach(f -> pages.add(new Page.SearchData(lang, f.path(), f.text())));
+            index.documents().forEach(d -> pages.add(new Page.SearchDocument(lang, d.number(), d.release(), d.text())));
         }
         pages.add(new Page.NotFound());
         List<Page> html = pages.stream().filter(Plan::inSitemap).toList();

@@ -134,6 +134,10 @@ public final class Renderer {
             title = lp.number() == 1 ? lc.heading()
                     : lc.heading() + " – " + s.get("pager.page").replace("{n}", String.valueOf(lp.number()));
             content = lc;
+        } else if (page instanceof Page.SearchPage) {
+            kind = "search";
+            title = s.get("search.title");
+            content = search(s);
         } else {
             throw new IllegalStateException("no view for " + page);
         }
@@ -314,6 +318,23 @@ public final class Renderer {
                 r.type(), site.types().get(r.type()).get(lang), r.number(), r.topics().stream().map(k -> topic(k, s))
                         .toList(), t.summary(), t.bodyHtml(), t.office(), t.status().key(), notice, av, updates,
                 related, List.copyOf(counterparts), List.copyOf(missing), r.draft());
+    }
+
+    private SearchContent search(Strings s) {
+        String lang = s.code();
+        Map<String, Integer> types = new java.util.TreeMap<>();
+        archive.in(lang).releases().forEach(r -> types.merge(r.type(), 1, Integer::sum));
+        List<Count> typeCounts = new ArrayList<>();
+        site.types().forEach((k, labels) -> {
+            if (types.containsKey(k)) {
+                typeCounts.add(new Count(k, labels.get(lang), null, types.get(k)));
+            }
+        });
+        List<Count> years = yearCounts(s, false).stream().map(y -> new Count(String.valueOf(y.year()), y.label(),
+                y.href(), y.count())).toList();
+        return new SearchContent(href(lang + "/search/index.json"), href("assets/search.js"), href(lang + "/topics/"),
+                href(lang + "/archive/"), topicCounts(s), List.copyOf(typeCounts), years, archive.in(lang).releases()
+                        .size());
     }
 
     static String humanSize(long bytes, Locale locale) {

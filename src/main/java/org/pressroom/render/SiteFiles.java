@@ -19,6 +19,7 @@ import org.pressroom.content.AliasPath;
 import org.pressroom.plan.Alias;
 import org.pressroom.plan.Page;
 import org.pressroom.plan.Plan;
+import org.pressroom.search.SearchIndex;
 
 /**
  * The files Pressroom writes itself rather than the theme: Atom feeds, sitemaps, robots.txt, _redirects
@@ -54,6 +55,14 @@ final class SiteFiles {
     }
 
     String render(Page page) {
+        if (page instanceof Page.SearchData d) {
+            return d.text();
+        }
+        if (page instanceof Page.SearchDocument d) {
+            Release r = d.release();
+            return SearchIndex.document(r, d.lang(), d.text(), theme.strings(d.lang()).day(r.day()),
+                    site.types().get(r.type()).get(d.lang()));
+        }
         if (page instanceof Page.Feed f) {
             return atom(f);
         }

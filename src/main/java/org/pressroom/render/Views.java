@@ -140,6 +140,16 @@ public final class Views {
             boolean draft) {
     }
 
+    /**
+     * The search page: where its script finds the index, and the filter choices (each with its count).
+     *
+     * @param indexUrl the language's search manifest; shards and documents are beside it
+     * @param total    the number of releases searched
+     */
+    public record SearchContent(String indexUrl, String scriptUrl, String topicsUrl, String archiveUrl,
+            List<Count> topics, List<Count> types, List<Count> years, int total) {
+    }
+
     /** The root chooser and 404: one entry per language. */
     public record LanguagesContent(List<LangView> languages) {
     }

@@ -1,12 +1,8 @@
 package org.pressroom.serve;
 
-import java.io.ByteArrayOutputStream;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
 import java.util.Optional;
+import org.pressroom.content.AliasPath;
 
 /**
  * Turns the raw path of a request into a site path, or nothing when it could name something outside
@@ -32,7 +28,7 @@ final class SitePath {
                 }
                 continue;
             }
-            Optional<String> s = decode(segments[i]);
+            Optional<String> s = AliasPath.decode(segments[i]);
             if (s.isEmpty()) {
                 return Optional.empty();
             }
@@ -49,34 +45,5 @@ final class SitePath {
             out.append('/');
         }
         return Optional.of(Normalizer.normalize(out.toString(), Normalizer.Form.NFC));
-    }
-
-    private static Optional<String> decode(String segment) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        for (int i = 0; i < segment.length(); i++) {
-            char c = segment.charAt(i);
-            if (c == '%') {
-                if (i + 2 >= segment.length()) {
-                    return Optional.empty();
-                }
-                int hi = Character.digit(segment.charAt(i + 1), 16);
-                int lo = Character.digit(segment.charAt(i + 2), 16);
-                if (hi < 0 || lo < 0) {
-                    return Optional.empty();
-                }
-                bytes.write(hi * 16 + lo);
-                i += 2;
-            } else {
-                byte[] b = String.valueOf(c).getBytes(StandardCharsets.UTF_8);
-                bytes.write(b, 0, b.length);
-            }
-        }
-        try {
-            return Optional.of(StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes.toByteArray()))
-                    .toString());
-        } catch (CharacterCodingException e) {
-            return Optional.empty();
-        }
     }
 }

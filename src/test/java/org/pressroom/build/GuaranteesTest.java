@@ -181,6 +181,6 @@ class GuaranteesTest {
     void rejectsABadClockWithUsageStatus() {
         SiteFixture site = SiteFixture.given(dir, SITE).build("--now", "yesterday");
         assertEquals(2, site.status());
-        assertTrue(site.err().contains("--now 'yesterday' is not a date"), site.err());
+        assertTrue(site.err().contains("Invalid value for option '--now': 'yesterday' is not a date"), site.err());
     }
 }

@@ -35,6 +35,12 @@ class MarkdownTest {
     }
 
     @Test
+    void keepsEscapedHtmlInTheSummaryAsTheReaderSeesIt() {
+        assertEquals("문의: <script>alert(1)</script> 끝", md.render("문의: <script>alert(1)</script> 끝").summary());
+        assertEquals("문의: 끝", new Markdown(true).render("문의: <b></b>끝").summary());
+    }
+
+    @Test
     void escapesRawHtmlUnlessAllowed() {
         assertTrue(md.render("<em>x</em>").html().contains("&lt;em&gt;x&lt;/em&gt;"));
         assertTrue(new Markdown(true).render("<em>x</em>").html().contains("<em>x</em>"));

@@ -48,7 +48,7 @@ class SitemapIndexTest {
     void splitsThePagesIntoNumberedSitemapsUnderAnIndex() throws Exception {
         Plan plan = Plan.of(archive(5), 4);
         List<Page> html = plan.pages().stream().filter(Plan::inSitemap).toList();
-        assertEquals(11, html.size(), "root, home, 5 releases, topics, years, a year and a month");
+        assertEquals(12, html.size(), "root, home, 5 releases, topics, years, a year, a month and search");
         List<Page.Sitemap> parts = plan.pages().stream().filter(p -> p instanceof Page.Sitemap)
                 .map(p -> (Page.Sitemap) p).toList();
         assertEquals(List.of("sitemap-1.xml", "sitemap-2.xml", "sitemap-3.xml"),
@@ -68,15 +68,15 @@ class SitemapIndexTest {
         assertEquals("2013-09-05T00:00:00+09:00",
                 doc.getElementsByTagNameNS(SitemapTest.SITEMAP, "lastmod").item(0).getTextContent());
         assertEquals(4, SitemapTest.read(files.render(parts.get(0))).size());
-        assertEquals(3, SitemapTest.read(files.render(parts.get(2))).size());
+        assertEquals(4, SitemapTest.read(files.render(parts.get(2))).size());
         assertTrue(SitemapTest.read(files.render(parts.get(2))).values().stream()
                 .allMatch(u -> u.alternates().containsKey("x-default")));
     }
 
     @Test
     void keepsOneSitemapUpToTheLimit() {
-        Plan plan = Plan.of(archive(5), 11);
-        assertTrue(plan.page("sitemap.xml").orElseThrow() instanceof Page.Sitemap s && s.pages().size() == 11);
+        Plan plan = Plan.of(archive(5), 12);
+        assertTrue(plan.page("sitemap.xml").orElseThrow() instanceof Page.Sitemap s && s.pages().size() == 12);
         assertTrue(plan.page("sitemap-1.xml").isEmpty());
     }
 }

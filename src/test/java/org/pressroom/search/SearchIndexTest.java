@@ -1,0 +1,150 @@
+package org.pressroom.search;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.json.Json;
+import org.pressroom.testing.SiteFixture;
+
+/** The index files a build writes under /{lang}/search/, and the search page around them. */
+class SearchIndexTest {
+    @TempDir
+    Path dir;
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> json(SiteFixture site, String path) {
+        return new Json().toType(site.file(path), Json.MAP_TYPE);
+    }
+
+    @Test
+    void writesAManifestWithYearsTopicsAndTypesPerLanguage() {
+        SiteFixture site = SearchSite.built(dir);
+        Map<String, Object> ko = json(site, "ko/search/index.json");
+        assertEquals(5L, ko.get("count"), "published Korean releases; the draft is left out");
+        assertEquals(Map.of("2013", List.of(0L, 0L), "2014", List.of(1L, 1L), "2015", List.of(2L, 2L), "2016",
+                List.of(3L, 4L)), ko.get("years"));
+        assertEquals(List.of("climate-change", "north-korea", "united-nations"),
+                List.copyOf(((Map<String, Object>) ko.get("topics")).keySet()).stream().sorted().toList());
+        assertEquals(4L, json(site, "en/search/index.json").get("count"), "a release without English is not in it");
+        assertTrue(site.exists("ko/search/d/4.json"));
+        assertFalse(site.exists("en/search/d/4.json"));
+    }
+
+    @Test
+    void numbersDocumentsOldestFirstWithWhatAResultShows() {
+        SiteFixture site = SearchSite.built(dir);
+        Map<String, Object> first = json(site, "ko/search/d/0.json");
+        assertEquals("2013-02-12-third-nuclear-test", first.get("id"));
+        assertEquals("북한의 제3차 핵실험에 대한 정부 성명", first.get("title"));
+        assertEquals("2013-02-12", first.get("date"));
+        assertEquals("2013년 2월 12일 (화)", first.get("dateText"), "the date as the theme writes it");
+        assertEquals("statement", first.get("type"));
+        assertEquals("성명", first.get("typeLabel"));
+        assertEquals(List.of("north-korea"), first.get("topics"));
+        assertEquals("13-089", first.get("number"));
+        assertEquals("정부는 한반도비핵화 원칙을 다시 확인한다. 국제사회는 단호히 대응할 것이다.", first.get("text"));
+        assertEquals("2016-08-01-green-partnership", json(site, "ko/search/d/4.json").get("id"));
+    }
+
+    @Test
+    void findsTokensInTheShardTheManifestPointsTo() {
+        SiteFixture site = SearchSite.built(dir);
+        Map<String, List<Integer>> docs = new TreeMap<>();
+        for (String token : List.of("북한", "비핵", "핵화", "un", "안보", "13")) {
+            docs.put(token, postings(site, "ko", token));
+        }
+        assertEquals(List.of(0, 1, 3), docs.get("북한"), "북한의, 북한은 and 북한 all give the bigram");
+        assertEquals(List.of(0, 3), docs.get("비핵"));
+        assertEquals(List.of(0, 3), docs.get("핵화"));
+        assertEquals(List.of(1), docs.get("un"));
+        assertEquals(List.of(1), docs.get("안보"));
+        assertEquals(List.of(0), docs.get("13"), "the release number is searchable");
+    }
+
+    /** All documents with {@code token}, looked up the way search.js does. */
+    @SuppressWarnings("unchecked")
+    private static List<Integer> postings(SiteFixture site, String lang, String token) {
+        Map<String, Object> manifest = json(site, lang + "/search/index.json");
+        List<List<String>> shards = (List<List<String>>) manifest.get("shards");
+        String file = null;
+        for (List<String> s : shards) {
+            if (s.get(0).compareTo(token) <= 0) {
+                file = s.get(1);
+            }
+        }
+        Map<String, Object> shard = json(site, lang + "/search/s/" + file + ".json");
+        List<String> lists = (List<String>) shard.get(token);
+        if (lists == null) {
+            return List.of();
+        }
+        TreeMap<Integer, Boolean> all = new TreeMap<>();
+        Postings.decode(lists.get(0)).forEach(n -> all.put(n, true));
+        Postings.decode(lists.get(1)).forEach(n -> all.put(n, false));
+        return List.copyOf(all.keySet());
+    }
+
+    @Test
+    void escapesMarkupInTheIndexFiles() {
+        SiteFixture site = SearchSite.built(dir);
+        String doc = site.file("ko/search/d/4.json");
+        assertTrue(doc.contains("\\u003cscript\\u003ealert(1)\\u003c/script\\u003e"), doc);
+        assertFalse(doc.contains("<"), doc);
+    }
+
+    @Test
+    void writesByteIdenticalIndexFilesOnEveryBuild() throws IOException {
+        SiteFixture site = SearchSite.built(dir);
+        Map<String, String> first = searchFiles(site.site());
+        site.build("--now", "2020-01-01").thenSucceeds();
+        assertEquals(first, searchFiles(site.site()));
+        assertTrue(first.size() > 10, "index files: " + first.keySet());
+    }
+
+    private static Map<String, String> searchFiles(Path out) throws IOException {
+        Map<String, String> files = new TreeMap<>();
+        try (Stream<Path> s = Files.walk(out)) {
+            for (Path p : s.filter(Files::isRegularFile).toList()) {
+                String rel = out.relativize(p).toString();
+                if (rel.contains("/search/")) {
+                    files.put(rel, Files.readString(p));
+                }
+            }
+        }
+        return files;
+    }
+
+    @Test
+    void rendersASearchPageWithFiltersAndALinkToBrowseWithoutJavaScript() {
+        SearchSite.built(dir).assertFile("ko/search/index.html", """
+                <title>보도자료 검색 | 외교부 보도자료</title>
+                <form id="search-form" class="search-form" role="search" action="/ko/search/" method="get"
+                data-index="/ko/search/index.json"
+                <input id="search-q" name="q" type="search"
+                <option value="north-korea">북한·북핵</option>
+                <option value="statement">성명</option>
+                <option value="2016">2016년</option>
+                <noscript>
+                <li><a href="/ko/topics/">주제별 보도자료</a></li>
+                <li><a href="/ko/archive/">연도별 보도자료</a></li>
+                role="status" aria-live="polite"
+                <script src="/assets/search.js" defer></script>
+                ! id="site-search"
+                """).assertFile("en/search/index.html", """
+                <option value="north-korea">North Korea</option>
+                data-count="{n} results"
+                """).assertFile("ko/index.html", """
+                action="/ko/search/"
+                ! search.js
+                """);
+    }
+}
