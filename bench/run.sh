@@ -5,7 +5,10 @@
 #   bench/run.sh [N ...]        default: 1000 5000
 #
 # Environment: SHARED (default ../shared beside the project), WORK (default /tmp/pressroom-bench),
-# JAVA_OPTS (extra JVM options, e.g. -Xmx1g), RUNS (runs per measurement, default 3; the median is shown).
+# RUNS (runs per measurement, default 3; the median is shown), CMD (the build command, default the
+# ./pressroom launcher; e.g. CMD="java -jar /tmp/old/pressroom.jar" to measure an older version in the
+# same run), PRESSROOM_JAVA_OPTS (extra JVM options for the launcher, e.g. -Xmx1g), LABEL (a name
+# for the command in the table), SCENARIOS (default "clean nochange edit template").
 set -euo pipefail
 here="$(cd "$(dirname "$0")/.." && pwd)"
 shared="${SHARED:-$here/../shared}"
@@ -16,12 +19,14 @@ sizes=("$@")
 [ -x /usr/bin/time ] || { echo "bench: /usr/bin/time is needed (apt-get install time)" >&2; exit 2; }
 
 (cd "$here" && mvn -q -B -DskipTests package)
-jar="$here/target/pressroom.jar"
+cmd="${CMD:-$here/pressroom}"
+label="${LABEL:-$(basename "${cmd%% *}")}"
+scenarios=" ${SCENARIOS:-clean nochange edit template} "
 
 # one measurement: prints "wall cpu rss_kb"
 measure() {
   local log; log="$(mktemp)"
-  /usr/bin/time -f '%e %U %S %M' -o "$log" java ${JAVA_OPTS:-} -jar "$jar" build --source "$1" --now 2026-11-01 >/dev/null
+  /usr/bin/time -f '%e %U %S %M' -o "$log" $cmd build --source "$1" --now 2026-11-01 >/dev/null
   awk '{ printf "%.2f %.2f %d\n", $1, $2 + $3, $4 }' "$log"
   rm -f "$log"
 }
@@ -36,7 +41,10 @@ median_of() {
   printf '%s\n' "${rows[@]}" | sort -n | awk -v n="$runs" 'NR == int((n + 1) / 2)'
 }
 
-printf '| pairs | scenario | wall s | CPU s | peak RSS MB | pages | pages/s |\n|---:|---|---:|---:|---:|---:|---:|\n'
+echo "$(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) CPUs, $(free -h | awk '/^Mem:/ { print $2 }') RAM, load average$(uptime | sed 's/.*load average//')"
+java -version 2>&1 | head -1
+echo "command: $cmd ${PRESSROOM_JAVA_OPTS:-}"
+printf '| command | pairs | scenario | wall s | CPU s | peak RSS MB | pages | pages/s |\n|---|---:|---|---:|---:|---:|---:|---:|\n'
 for n in "${sizes[@]}"; do
   dir="$work/$n"
   if [ ! -d "$dir/ours/content" ]; then
@@ -45,18 +53,22 @@ for n in "${sizes[@]}"; do
   fi
   src="$dir/ours"
   rm -rf "$src/templates" && cp -r "$here/templates" "$src/templates"
-  first="$(find "$src/content/releases" -name '*.ko.md' | sort | head -1)"
+  first="$(find "$src/content/releases" -name '*.ko.md' | sort | sed -n 1p)"
   cp "$first" "$dir/first.ko.md.orig"
   pages() { find "$src/site" -name '*.html' | wc -l; }
   row() {
     read -r wall cpu rss <<<"$2"
     local p; p="$(pages)"
     awk -v n="$n" -v s="$1" -v w="$wall" -v c="$cpu" -v r="$rss" -v p="$p" \
-      'BEGIN { printf "| %d | %s | %.2f | %.2f | %.0f | %d | %.0f |\n", n, s, w, c, r / 1024, p, p / w }'
+      -v l="$label" 'BEGIN { printf "| %s | %d | %s | %.2f | %.2f | %.0f | %d | %.0f |\n", l, n, s, w, c, r / 1024, p, p / w }'
   }
-  row "clean build" "$(median_of "rm -rf '$src/site' '$src/.pressroom'" "$src")"
-  row "no-change rebuild" "$(median_of ":" "$src")"
-  row "one release edited" "$(median_of "cp '$dir/first.ko.md.orig' '$first'; printf '\nEdited %s.\n' \$RANDOM >> '$first'" "$src")"
-  row "one template edited" "$(median_of "printf '<#-- %s -->\n' \$RANDOM >> '$src/templates/release.ftlh'" "$src")"
+  # the old site is moved aside, not deleted, before a clean build (deleting is not what is measured)
+  [[ $scenarios != *" clean "* ]] || row "clean build" "$(median_of "[ ! -d '$src/site' ] || mv '$src/site' \"$dir/trash-\$RANDOM\$RANDOM\"; rm -rf '$src/.pressroom'" "$src")"
+  [ -d "$src/site" ] || measure "$src" >/dev/null
+  [[ $scenarios != *" nochange "* ]] || row "no-change rebuild" "$(median_of ":" "$src")"
+  [[ $scenarios != *" edit "* ]] || row "one release edited" "$(median_of "cp '$dir/first.ko.md.orig' '$first'; printf '\nEdited %s.\n' \$RANDOM >> '$first'" "$src")"
+  [[ $scenarios != *" template "* ]] || row "one template edited" "$(median_of "printf '<#-- %s -->\n' \$RANDOM >> '$src/templates/release.ftlh'" "$src")"
   cp "$dir/first.ko.md.orig" "$first"
+  rm -rf "$dir"/trash-* &
 done
+wait

@@ -6,6 +6,14 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -28,6 +36,7 @@ import org.pressroom.problem.Position;
 import org.pressroom.problem.Problems;
 import org.pressroom.render.Renderer;
 import org.pressroom.render.Theme;
+import org.pressroom.render.Views.View;
 
 /**
  * A build, read as a recipe: load, parse, assemble, plan, render, write. Each stage collects all its
@@ -50,12 +59,16 @@ public final class Build {
 
     /** Everything up to the plan, without writing; throws {@link BuildFailure} with all problems. */
     public static Loaded load(BuildOptions options) {
+        return load(options, new Memo());
+    }
+
+    private static Loaded load(BuildOptions options, Memo memo) {
         long t = System.nanoTime();
         Problems problems = new Problems();
         Sources sources = SourceLoader.load(options.source(), problems);
         problems.throwIfAny();
         lap("load", t);
-        return load(options, sources, new Memo());
+        return load(options, sources, memo);
     }
 
     /** Everything from sources already read up to the plan, reusing what {@code memo} holds from the last build. */
@@ -70,7 +83,7 @@ public final class Build {
         }
         Map<String, Topic> topics = ConfigParser.topics(sources.topicsYml(), site, problems);
         Optional<Theme> theme = memo.theme(sources, site, problems);
-        List<Release> releases = Content.releases(sources, site, topics, new Markdown(site.rawHtml()), problems,
+        List<Release> releases = Content.releases(sources, site, topics, new Markdown(site.rawHtml(), memo.renders()), problems,
                 memo.parses());
         problems.throwIfAny();
         t = lap("parse", t);
@@ -84,21 +97,157 @@ public final class Build {
         Aliases.check(plan, releases, copied, problems);
         problems.throwIfAny();
         lap("plan", t);
-        return new Loaded(sources, plan, theme.orElseThrow());
+        Instant now = options.now().in(site.timeZone());
+        Instant from = null;
+        Instant until = null;
+        for (Release r : releases) {
+            Instant at = r.date().toInstant();
+            if (r.embargo().isPresent() && r.embargo().get().isAfter(at)) {
+                at = r.embargo().get();
+            }
+            if (at.isAfter(now)) {
+                until = until == null || at.isBefore(until) ? at : until;
+            } else {
+                from = from == null || at.isAfter(from) ? at : from;
+            }
+        }
+        return new Loaded(sources, plan, theme.orElseThrow(), site.timeZone(), from, until);
     }
 
-    /** The model of a build, ready to render. */
-    public record Loaded(Sources sources, Plan plan, Theme theme) {
+    /**
+     * The model of a build, ready to render.
+     *
+     * @param from  the latest publication time at or before the build's clock, or null
+     * @param until the earliest publication time after it, or null: the set of published releases is
+     *              the same for every clock in [from, until)
+     */
+    public record Loaded(Sources sources, Plan plan, Theme theme, java.time.ZoneId timeZone, Instant from,
+            Instant until) {
     }
 
-    /** Builds the site; on problems throws {@link BuildFailure} and leaves the output as it was. */
+    /**
+     * A test hook called at each point where a build may be interrupted (after loading, after rendering, after the
+     * journal's commit point, half-way through applying it, after applying it, after the cache is
+     * written; for full builds after staging and after the swap). Tests make it throw.
+     */
+    static volatile java.util.function.Consumer<String> hook = stage -> { };
+
+    /** Builds the site, reusing what {@code .pressroom/} says the last build made; see {@link #run(BuildOptions, Progress, boolean)}. */
     public static BuildResult run(BuildOptions options, Progress progress) {
+        return run(options, progress, false);
+    }
+
+    /**
+     * Builds the site; on problems throws {@link BuildFailure} and leaves the output as it was. Unless
+     * {@code clean}, the cache in {@code .pressroom/} of the source folder lets a build with nothing
+     * changed stop after looking at file sizes and times, and a build after a change render only the
+     * pages whose fingerprint changed and write only the files whose bytes changed ({@link Journal}).
+     * A clean build (or one without a usable cache, or without a site yet) renders everything into a
+     * staging folder and swaps it in.
+     */
+    public static BuildResult run(BuildOptions options, Progress progress, boolean clean) {
         long start = System.nanoTime();
         checkOutput(options);
-        Loaded loaded = load(options);
-        List<Page> pages = loaded.plan().pages();
+        Path source = options.source().toAbsolutePath().normalize();
+        Path out = options.output().toAbsolutePath().normalize();
+        Path cacheDir = source.resolve(".pressroom").resolve("build-" + HexFormat.of().formatHex(
+                Fingerprint.ofBytes(out.toString().getBytes(StandardCharsets.UTF_8)), 0, 8));
+        // the cache, the site and the sources are read at once: the check that nothing changed is all
+        // a no-change build does, and it is mostly waiting for the file system
+        java.util.concurrent.CompletableFuture<Map<String, SiteCache.Stat>> templates =
+                java.util.concurrent.CompletableFuture.supplyAsync(
+                        () -> SiteCache.scan(source, source.resolve("templates")));
+        Journal journal;
+        try {
+            Files.createDirectories(cacheDir);
+            journal = new Journal(cacheDir, out);
+            journal.recover();
+        } catch (IOException | RuntimeException e) {
+            journal = null; // no usable cache folder: build in full, remember nothing
+        }
+        java.util.concurrent.CompletableFuture<Map<String, SiteCache.Stat>> site =
+                java.util.concurrent.CompletableFuture.supplyAsync(() -> SiteCache.scan(out, out));
+        Optional<SiteCache> old = journal == null || clean ? Optional.empty() : SiteCache.read(cacheDir.resolve("cache"));
+        long tc = lap("cache", start);
+        Map<String, SiteCache.Stat> inputs = new HashMap<>(SiteCache.scan(source, source.resolve("content")));
+        inputs.putAll(templates.join());
+        tc = lap("inputs", tc);
+        Map<String, SiteCache.Stat> existing = site.join();
+        lap("outputs", tc);
+        Map<String, String> settings = settings(options, out);
+        if (old.isPresent()) {
+            SiteCache c = old.get();
+            String zone = c.settings.get("timeZone");
+            Map<String, String> expected = new HashMap<>(settings);
+            expected.put("timeZone", zone == null ? "" : zone);
+            if (zone != null && c.upToDate(expected, inputs, options.now().in(java.time.ZoneId.of(zone)), existing)) {
+                long t = lap("scan", start);
+                return new BuildResult(options.output(), c.pages, c.files, Duration.ofNanos(t - start), 0);
+            }
+        }
+        long t0 = lap("scan", start);
+        org.pressroom.markdown.RenderCache renders = journal == null || clean
+                ? new org.pressroom.markdown.RenderCache(codeVersion())
+                : org.pressroom.markdown.RenderCache.read(cacheDir.resolve("markdown"), codeVersion());
+        Loaded loaded = load(options, new Memo(renders));
+        hook.accept("loaded");
+        hook.accept("markdown " + renders.made());
+        settings.put("timeZone", loaded.timeZone().getId());
         Renderer renderer = new Renderer(loaded.plan(), loaded.theme());
+        Map<String, String> keys = Incremental.templateKeys(loaded.sources().templates());
+        Made made = journal != null && old.isPresent() && !existing.isEmpty()
+                ? incremental(options, loaded, renderer, keys, journal, old.get(), inputs, existing, progress)
+                : full(options, loaded, renderer, keys, inputs, existing.size() > 2000, progress);
+        t0 = lap("write", t0);
+        if (journal != null) {
+            try {
+                renders.write(cacheDir.resolve("markdown"));
+                new SiteCache(settings, loaded.from(), loaded.until(), System.currentTimeMillis() * 1_000_000L,
+                        loaded.plan().pages().size(), made.files(), inputs, made.outputs())
+                        .write(cacheDir.resolve("cache"));
+                hook.accept("cached");
+                journal.clear();
+            } catch (IOException e) {
+                // the site is complete; a missing or stale cache only costs work next time
+            }
+            lap("remember", t0);
+        }
+        return new BuildResult(options.output(), loaded.plan().pages().size(), made.files(),
+                Duration.ofNanos(System.nanoTime() - start), made.written());
+    }
+
+    /** What a build wrote: every output file as the cache records it, and how many files it wrote or deleted. */
+    private record Made(Map<String, SiteCache.Out> outputs, int files, int written) {
+    }
+
+    private static Map<String, String> settings(BuildOptions options, Path out) {
+        Map<String, String> s = new HashMap<>();
+        s.put("output", out.toString());
+        s.put("baseUrl", options.baseUrl().map(Object::toString).orElse(""));
+        s.put("drafts", Boolean.toString(options.drafts()));
+        s.put("code", codeVersion());
+        return s;
+    }
+
+    /** The size and time of the jar this runs from (a new Pressroom may render differently). */
+    private static String codeVersion() {
+        try {
+            Path code = Path.of(Build.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            if (Files.isRegularFile(code)) {
+                return Files.size(code) + "@" + Files.getLastModifiedTime(code).toMillis();
+            }
+        } catch (Exception e) {
+            // no jar: classes from a folder (tests)
+        }
+        return "classes";
+    }
+
+    /** Renders every page into a staging folder and swaps it in. */
+    private static Made full(BuildOptions options, Loaded loaded, Renderer renderer, Map<String, String> keys,
+            Map<String, SiteCache.Stat> inputs, boolean deleteOldInBackground, Progress progress) {
+        List<Page> pages = loaded.plan().pages();
         Problems problems = new Problems();
+        Map<String, String[]> prints = new ConcurrentHashMap<>();
         SiteWriter writer;
         try {
             writer = SiteWriter.open(options.output());
@@ -110,12 +259,22 @@ public final class Build {
             AtomicInteger done = new AtomicInteger();
             int total = pages.size();
             pages.parallelStream().forEach(page -> {
-                Renderer.Result r = renderer.render(page);
+                String fp = "";
+                Renderer.Result r;
+                if (page.template() != null) {
+                    View view = renderer.view(page);
+                    fp = HexFormat.of().formatHex(Fingerprint.of(keys.getOrDefault(page.template(), "missing"), view));
+                    r = renderer.render(page, view);
+                } else {
+                    r = renderer.render(page);
+                }
                 if (r.problem().isPresent()) {
                     problems.add(r.problem().get());
                 } else {
+                    byte[] bytes = r.text().getBytes(StandardCharsets.UTF_8);
+                    prints.put(page.file(), new String[] {fp, HexFormat.of().formatHex(Fingerprint.ofBytes(bytes))});
                     try {
-                        writer.write(page.file(), r.text().getBytes(StandardCharsets.UTF_8));
+                        writer.write(page.file(), bytes);
                     } catch (IOException e) {
                         problems.add(Position.startOf(outputName(options)), "cannot write " + page.file() + ": "
                                 + e.getMessage());
@@ -124,7 +283,6 @@ public final class Build {
                 progress.pages(done.incrementAndGet(), total);
             });
             problems.throwIfAny();
-            long t = lap("render", start);
             int files = 0;
             for (List<StaticFile> group : List.of(loaded.sources().files(), loaded.sources().assets())) {
                 for (StaticFile f : group) {
@@ -132,16 +290,136 @@ public final class Build {
                     files++;
                 }
             }
-            t = lap("copy", t);
-            writer.commit();
-            lap("swap", t);
+            hook.accept("staged");
+            writer.commit(deleteOldInBackground);
             committed = true;
-            return new BuildResult(options.output(), pages.size(), files, Duration.ofNanos(System.nanoTime() - start));
+            hook.accept("swapped");
+            Path out = options.output().toAbsolutePath().normalize();
+            Map<String, SiteCache.Stat> written = SiteCache.scan(out, out);
+            Map<String, SiteCache.Out> outputs = new HashMap<>();
+            prints.forEach((file, p) -> {
+                SiteCache.Stat st = written.get(file);
+                if (st != null) {
+                    outputs.put(file, new SiteCache.Out(st, p[0], p[1], "", null));
+                }
+            });
+            for (List<StaticFile> group : List.of(loaded.sources().files(), loaded.sources().assets())) {
+                for (StaticFile f : group) {
+                    SiteCache.Stat st = written.get(f.outputPath());
+                    SiteCache.Stat src = inputs.get(f.sourcePath());
+                    if (st != null && src != null) {
+                        outputs.put(f.outputPath(), new SiteCache.Out(st, "", "", f.sourcePath(), src));
+                    }
+                }
+            }
+            return new Made(outputs, files, written.size());
         } catch (IOException e) {
             throw failure(options, "cannot write the site: " + e.getMessage());
         } finally {
             if (!committed) {
                 writer.abandon();
+            }
+        }
+    }
+
+    /** Renders the pages whose fingerprint changed, and writes the files whose bytes changed through a {@link Journal}. */
+    private static Made incremental(BuildOptions options, Loaded loaded, Renderer renderer, Map<String, String> keys,
+            Journal journal, SiteCache old, Map<String, SiteCache.Stat> inputs, Map<String, SiteCache.Stat> existing,
+            Progress progress) {
+        Path out = options.output().toAbsolutePath().normalize();
+        List<Page> pages = loaded.plan().pages();
+        Problems problems = new Problems();
+        Map<String, SiteCache.Out> next = new ConcurrentHashMap<>();
+        Set<String> puts = ConcurrentHashMap.newKeySet();
+        boolean committed = false;
+        try {
+            AtomicInteger done = new AtomicInteger();
+            int total = pages.size();
+            pages.parallelStream().forEach(page -> {
+                String file = page.file();
+                SiteCache.Out was = old.outputs.get(file);
+                boolean intact = was != null && was.sourceStat() == null && was.stat().equals(existing.get(file));
+                String fp = "";
+                View view = null;
+                if (page.template() != null) {
+                    view = renderer.view(page);
+                    fp = HexFormat.of().formatHex(Fingerprint.of(keys.getOrDefault(page.template(), "missing"), view));
+                    if (intact && fp.equals(was.fingerprint())) {
+                        next.put(file, was);
+                        progress.pages(done.incrementAndGet(), total);
+                        return;
+                    }
+                }
+                Renderer.Result r = view == null ? renderer.render(page) : renderer.render(page, view);
+                if (r.problem().isPresent()) {
+                    problems.add(r.problem().get());
+                } else {
+                    byte[] bytes = r.text().getBytes(StandardCharsets.UTF_8);
+                    String digest = HexFormat.of().formatHex(Fingerprint.ofBytes(bytes));
+                    if (intact && digest.equals(was.digest())) {
+                        next.put(file, new SiteCache.Out(was.stat(), fp, digest, "", null));
+                    } else {
+                        try {
+                            journal.write(file, bytes);
+                            puts.add(file);
+                            next.put(file, new SiteCache.Out(null, fp, digest, "", null));
+                        } catch (IOException e) {
+                            problems.add(Position.startOf(outputName(options)), "cannot write " + file + ": "
+                                    + e.getMessage());
+                        }
+                    }
+                }
+                progress.pages(done.incrementAndGet(), total);
+            });
+            problems.throwIfAny();
+            int files = 0;
+            for (List<StaticFile> group : List.of(loaded.sources().files(), loaded.sources().assets())) {
+                for (StaticFile f : group) {
+                    files++;
+                    SiteCache.Out was = old.outputs.get(f.outputPath());
+                    SiteCache.Stat src = inputs.get(f.sourcePath());
+                    if (was != null && was.sourceStat() != null && src != null && was.source().equals(f.sourcePath())
+                            && was.sourceStat().equals(src) && was.stat().equals(existing.get(f.outputPath()))) {
+                        next.put(f.outputPath(), was);
+                    } else {
+                        journal.copy(f.source(), f.outputPath());
+                        puts.add(f.outputPath());
+                        next.put(f.outputPath(), new SiteCache.Out(null, "", "", f.sourcePath(), src));
+                    }
+                }
+            }
+            List<String> put = new ArrayList<>(new TreeSet<>(puts));
+            List<String> del = new ArrayList<>(new TreeSet<>(existing.keySet()));
+            del.removeAll(next.keySet());
+            hook.accept("rendered");
+            journal.commit(put, del);
+            committed = true;
+            hook.accept("journal");
+            journal.apply(put, del, hook);
+            hook.accept("applied");
+            Map<String, SiteCache.Out> outputs = new HashMap<>();
+            for (Map.Entry<String, SiteCache.Out> e : next.entrySet()) {
+                SiteCache.Out o = e.getValue();
+                if (o.stat() == null) {
+                    if (!o.source().isEmpty() && o.sourceStat() == null) {
+                        continue; // the source vanished while building: not remembered, copied again next time
+                    }
+                    BasicFileAttributes a = Files.readAttributes(out.resolve(e.getKey()), BasicFileAttributes.class,
+                            LinkOption.NOFOLLOW_LINKS);
+                    o = new SiteCache.Out(SiteCache.Stat.of(a), o.fingerprint(), o.digest(), o.source(), o.sourceStat());
+                }
+                outputs.put(e.getKey(), o);
+            }
+            return new Made(outputs, files, put.size() + del.size());
+        } catch (IOException e) {
+            throw failure(options, "cannot write the site: " + e.getMessage());
+        } finally {
+            if (!committed) {
+                try {
+                    journal.clear();
+                } catch (IOException e) {
+                    // best effort: the next build discards uncommitted pending files
+                }
             }
         }
     }

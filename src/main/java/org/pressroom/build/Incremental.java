@@ -38,8 +38,9 @@ import org.pressroom.render.Views.View;
  *       related links are always those of a clean build;</li>
  *   <li>a page is rendered again only when its <em>fingerprint</em> changed: its template and the
  *       templates that template imports or includes, and its view record, which carries everything
- *       else the template can see (UI strings of its language included). Records compare by value,
- *       so an equal view with unchanged templates renders to the same bytes;</li>
+ *       else the template can see (UI strings of its language included), digested canonically by
+ *       {@link Fingerprint}, so an equal view with unchanged templates renders to the same bytes.
+ *       {@code build} keeps the same fingerprints on disk ({@link SiteCache});</li>
  *   <li>pages made without a template (feeds, sitemaps, robots.txt, redirects) are made every time;
  *       they count as rendered only when their bytes changed.</li>
  * </ul>
@@ -51,8 +52,8 @@ public final class Incremental {
     private final Memo memo = new Memo();
     private Map<String, Done> done = Map.of();
 
-    /** A rendered page and the fingerprint it was rendered from. */
-    private record Done(String templates, View view, byte[] bytes) {
+    /** A rendered page and the {@link Fingerprint} of what it was rendered from (null: made without a template). */
+    private record Done(byte[] fingerprint, byte[] bytes) {
     }
 
     /**
@@ -91,18 +92,19 @@ public final class Incremental {
                 }
                 byte[] bytes = r.text().getBytes(StandardCharsets.UTF_8);
                 Done old = last.get(page.file());
-                if (old != null && old.view() == null && java.util.Arrays.equals(old.bytes(), bytes)) {
+                if (old != null && old.fingerprint() == null && java.util.Arrays.equals(old.bytes(), bytes)) {
                     next.put(page.file(), old);
                 } else {
-                    next.put(page.file(), new Done("", null, bytes));
+                    next.put(page.file(), new Done(null, bytes));
                     rendered.add(page.file());
                 }
                 return;
             }
             View view = renderer.view(page);
             String key = keys.getOrDefault(page.template(), "missing");
+            byte[] fingerprint = Fingerprint.of(key, view);
             Done old = last.get(page.file());
-            if (old != null && old.templates().equals(key) && old.view().equals(view)) {
+            if (old != null && old.fingerprint() != null && java.util.Arrays.equals(old.fingerprint(), fingerprint)) {
                 next.put(page.file(), old);
                 return;
             }
@@ -110,7 +112,7 @@ public final class Incremental {
             if (r.problem().isPresent()) {
                 problems.add(r.problem().get());
             } else {
-                next.put(page.file(), new Done(key, view, r.text().getBytes(StandardCharsets.UTF_8)));
+                next.put(page.file(), new Done(fingerprint, r.text().getBytes(StandardCharsets.UTF_8)));
                 rendered.add(page.file());
             }
         });

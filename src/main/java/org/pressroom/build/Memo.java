@@ -18,10 +18,25 @@ import org.pressroom.search.SearchIndex;
  */
 public final class Memo {
     private final ParseCache parses = new ParseCache();
+    private final org.pressroom.markdown.RenderCache renders;
     private final SearchIndex.Memo search = new SearchIndex.Memo();
     private List<RawFile> themeFiles;
     private SiteConfig themeSite;
     private Theme theme;
+
+    /** A memo that reuses nothing. */
+    public Memo() {
+        this(null);
+    }
+
+    /** A memo that takes rendered Markdown bodies from {@code renders} (may be null). */
+    Memo(org.pressroom.markdown.RenderCache renders) {
+        this.renders = renders;
+    }
+
+    org.pressroom.markdown.RenderCache renders() {
+        return renders;
+    }
 
     ParseCache parses() {
         return parses;

@@ -55,8 +55,12 @@ final class SiteWriter {
         return target;
     }
 
-    /** Swaps the staged site in for the output; the old site is removed afterwards. */
-    void commit() throws IOException {
+    /**
+     * Swaps the staged site in for the output; the old site is removed afterwards, by a separate
+     * {@code rm} process when {@code inBackground} (deleting a large tree is slow on some disks, and
+     * the new site is complete without waiting for it).
+     */
+    void commit(boolean inBackground) throws IOException {
         Path old = null;
         if (Files.exists(output, LinkOption.NOFOLLOW_LINKS)) {
             old = output.resolveSibling("." + output.getFileName() + ".old-"
@@ -72,7 +76,24 @@ final class SiteWriter {
             throw e;
         }
         if (old != null) {
-            deleteTree(old);
+            if (!inBackground || !deleteInBackground(old)) {
+                deleteTree(old);
+            }
+        }
+    }
+
+    private static boolean deleteInBackground(Path tree) {
+        Path rm = Path.of("/bin/rm");
+        if (!Files.isExecutable(rm)) {
+            return false;
+        }
+        try {
+            new ProcessBuilder(rm.toString(), "-rf", "--", tree.toString())
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.DISCARD)
+                    .start();
+            return true;
+        } catch (IOException e) {
+            return false;
         }
     }
 

@@ -40,6 +40,9 @@ final class BuildCommand implements Callable<Integer> {
             description = "the clock for embargoes: 2014-06-02T10:00:00+09:00, …Z, or a date")
     When now;
 
+    @Option(names = "--clean", description = "ignore the cache in DIR/.pressroom: render every page and replace the site")
+    boolean clean;
+
     @Override
     public Integer call() {
         var out = spec.commandLine().getOut();
@@ -58,13 +61,16 @@ final class BuildCommand implements Callable<Integer> {
         boolean terminal = System.console() != null && System.getenv("CI") == null;
         Progress progress = terminal ? new TerminalProgress(err) : Progress.NONE;
         try {
-            BuildResult r = Build.run(new BuildOptions(src, dest, base, drafts, when), progress);
+            BuildResult r = Build.run(new BuildOptions(src, dest, base, drafts, when), progress, clean);
             if (terminal) {
                 err.print("\r\033[K");
                 err.flush();
             }
             out.printf(Locale.ROOT, "Built %d pages and copied %d files into %s in %.2f s%n", r.pages(), r.files(),
                     display(src, dest), r.elapsed().toMillis() / 1000.0);
+            if (r.written() == 0) {
+                out.println("Every file was up to date; none was written.");
+            }
             return 0;
         } catch (BuildFailure f) {
             if (terminal) {

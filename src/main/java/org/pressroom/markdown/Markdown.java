@@ -39,9 +39,16 @@ public final class Markdown {
     private final Parser parser;
     private final HtmlRenderer renderer;
     private final boolean rawHtml;
+    private final RenderCache cache;
 
     public Markdown(boolean rawHtml) {
+        this(rawHtml, null);
+    }
+
+    /** With {@code cache} (may be null), bodies rendered before are taken from it. */
+    public Markdown(boolean rawHtml, RenderCache cache) {
         this.rawHtml = rawHtml;
+        this.cache = cache;
         MutableDataSet options = new MutableDataSet();
         options.set(Parser.EXTENSIONS, List.of(TablesExtension.create(), FootnoteExtension.create(),
                 AutolinkExtension.create()));
@@ -52,6 +59,9 @@ public final class Markdown {
         options.set(TablesExtension.HEADER_SEPARATOR_COLUMN_MATCH, true);
         options.set(HtmlRenderer.ESCAPE_HTML, !rawHtml);
         options.set(HtmlRenderer.SOFT_BREAK, "\n");
+        // heading ids are not rendered, so not made either (it costs a pass over every heading's text)
+        options.set(HtmlRenderer.GENERATE_HEADER_ID, false);
+        options.set(HtmlRenderer.RENDER_HEADER_ID, false);
         // links that would run script render as their text; browsers ignore case and blanks in schemes
         options.set(HtmlRenderer.SUPPRESSED_LINKS, SCRIPT_URL);
         this.parser = Parser.builder(options).build();
@@ -74,6 +84,10 @@ public final class Markdown {
 
     /** Renders a release body to HTML and extracts the plain-text summary of its first block. */
     public Rendered render(String markdown) {
+        return cache == null ? make(markdown) : cache.get(markdown, rawHtml, this::make);
+    }
+
+    private Rendered make(String markdown) {
         Document doc = parser.parse(markdown);
         return new Rendered(renderer.render(doc), summaryOf(doc));
     }
