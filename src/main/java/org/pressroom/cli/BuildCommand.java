@@ -66,11 +66,9 @@ final class BuildCommand implements Callable<Integer> {
                 err.print("\r\033[K");
                 err.flush();
             }
-            out.printf(Locale.ROOT, "Built %d pages and copied %d files into %s in %.2f s%n", r.pages(), r.files(),
-                    display(src, dest), r.elapsed().toMillis() / 1000.0);
-            if (r.written() == 0) {
-                out.println("Every file was up to date; none was written.");
-            }
+            out.printf(Locale.ROOT, "Built %d pages and copied %d files into %s in %.2f s; %s%n", r.pages(), r.files(),
+                    display(src, dest), r.elapsed().toMillis() / 1000.0,
+                    r.written() == 0 ? "every file was up to date, none was written" : r.written() + " written");
             return 0;
         } catch (BuildFailure f) {
             if (terminal) {

@@ -132,6 +132,8 @@ class BuildCacheTest {
         assertEquals(List.of(), stages, "the sources were not even loaded");
         assertEquals(before, times(dir.resolve("site")));
         assertTrue(r.pages() > 10, "the result still counts the site's pages");
+        site.build().thenSucceeds();
+        assertTrue(site.out().endsWith("; every file was up to date, none was written\n"), site.out());
     }
 
     @Test

@@ -405,7 +405,7 @@ class WholeSiteTest {
 
     @Test
     void printsAOneLineSummaryOfWhatWasWritten() {
-        assertTrue(site.out().matches("Built \\d+ pages and copied 3 files into .* in \\d+\\.\\d\\d s\\n"), site.out());
+        assertTrue(site.out().matches("Built \\d+ pages and copied 3 files into .* in \\d+\\.\\d\\d s; \\d+ written\\n"), site.out());
         assertEquals("", site.err());
     }
 }
