@@ -1,5 +1,6 @@
 package org.pressroom.render;
 
+import org.pressroom.json.Json;
 import java.time.LocalDate;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;

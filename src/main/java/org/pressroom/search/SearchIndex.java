@@ -1,5 +1,6 @@
 package org.pressroom.search;
 
+import org.pressroom.json.Json;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;

@@ -1,14 +1,14 @@
-package org.pressroom.render;
+package org.pressroom.json;
 
 import java.util.List;
 import java.util.Map;
 
 /**
- * A small JSON writer for JSON-LD embedded in HTML. Besides what JSON requires, it writes {@code <},
+ * A small JSON writer for JSON-LD embedded in HTML and for the search index; byte-stable output. Besides what JSON requires, it writes {@code <},
  * {@code >}, {@code &}, U+2028 and U+2029 as {@code \}{@code uXXXX} escapes, so its output can stand inside
  * a {@code <script>} element unescaped: no {@code </script>}, {@code <!--} or {@code ]]>} can appear in it.
  */
-final class Json {
+public final class Json {
     private Json() {
     }
 
@@ -16,7 +16,7 @@ final class Json {
      * Writes a value: a {@link Map} with String keys (in its iteration order), a {@link List}, a String,
      * a Number, a Boolean or null. Map entries whose value is null are left out.
      */
-    static String write(Object value) {
+    public static String write(Object value) {
         StringBuilder out = new StringBuilder();
         write(value, out);
         return out.toString();
@@ -57,6 +57,25 @@ final class Json {
         } else {
             throw new IllegalArgumentException("not a JSON value: " + value.getClass());
         }
+    }
+
+    /** One JSON string, quoted and escaped as above. */
+    public static String string(String s) {
+        StringBuilder out = new StringBuilder(s.length() + 2);
+        string(s, out);
+        return out.toString();
+    }
+
+    /** A JSON array of strings. */
+    public static String strings(Iterable<String> items) {
+        StringBuilder out = new StringBuilder("[");
+        for (String s : items) {
+            if (out.length() > 1) {
+                out.append(',');
+            }
+            string(s, out);
+        }
+        return out.append(']').toString();
     }
 
     private static void string(String s, StringBuilder out) {
