@@ -14,6 +14,8 @@ public final class Main implements Runnable {
     CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
+        // template problems are reported as path:line:col problems; FreeMarker's own log would repeat them
+        System.setProperty("org.freemarker.loggerLibrary", "none");
         System.exit(run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args));
     }
 
