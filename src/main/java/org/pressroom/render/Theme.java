@@ -91,6 +91,7 @@ public final class Theme {
         cfg.setAPIBuiltinEnabled(false);
         cfg.setNewBuiltinClassResolver(freemarker.core.TemplateClassResolver.ALLOWS_NOTHING_RESOLVER);
         cfg.setTemplateUpdateDelayMilliseconds(Long.MAX_VALUE);
+        cfg.setLocalizedLookup(false);
         DefaultObjectWrapperBuilder wrapper = new DefaultObjectWrapperBuilder(Configuration.VERSION_2_3_34);
         wrapper.setForceLegacyNonListCollections(false);
         // view records: r.title reads the record component title()
