@@ -33,6 +33,7 @@ import org.pressroom.plan.Page;
 import org.pressroom.plan.Plan;
 import org.pressroom.problem.BuildFailure;
 import org.pressroom.problem.Position;
+import org.pressroom.problem.Problem;
 import org.pressroom.problem.Problems;
 import org.pressroom.render.Renderer;
 import org.pressroom.render.Theme;
@@ -259,25 +260,17 @@ public final class Build {
             AtomicInteger done = new AtomicInteger();
             int total = pages.size();
             pages.parallelStream().forEach(page -> {
-                String fp = "";
-                Renderer.Result r;
-                if (page.template() != null) {
-                    View view = renderer.view(page);
-                    fp = HexFormat.of().formatHex(Fingerprint.of(keys.getOrDefault(page.template(), "missing"), view));
-                    r = renderer.render(page, view);
-                } else {
-                    r = renderer.render(page);
-                }
+                Viewed v = viewed(renderer, keys, page);
+                Renderer.Result r = v.render(renderer, page);
                 if (r.problem().isPresent()) {
                     problems.add(r.problem().get());
                 } else {
                     byte[] bytes = r.text().getBytes(StandardCharsets.UTF_8);
-                    prints.put(page.file(), new String[] {fp, HexFormat.of().formatHex(Fingerprint.ofBytes(bytes))});
+                    prints.put(page.file(), new String[] {v.fingerprint(), HexFormat.of().formatHex(Fingerprint.ofBytes(bytes))});
                     try {
                         writer.write(page.file(), bytes);
                     } catch (IOException e) {
-                        problems.add(Position.startOf(outputName(options)), "cannot write " + page.file() + ": "
-                                + e.getMessage());
+                        problems.add(cannotWrite(options, page.file(), e));
                     }
                 }
                 progress.pages(done.incrementAndGet(), total);
@@ -339,18 +332,14 @@ public final class Build {
                 String file = page.file();
                 SiteCache.Out was = old.outputs.get(file);
                 boolean intact = was != null && was.sourceStat() == null && was.stat().equals(existing.get(file));
-                String fp = "";
-                View view = null;
-                if (page.template() != null) {
-                    view = renderer.view(page);
-                    fp = HexFormat.of().formatHex(Fingerprint.of(keys.getOrDefault(page.template(), "missing"), view));
-                    if (intact && fp.equals(was.fingerprint())) {
-                        next.put(file, was);
-                        progress.pages(done.incrementAndGet(), total);
-                        return;
-                    }
+                Viewed v = viewed(renderer, keys, page);
+                String fp = v.fingerprint();
+                if (v.view() != null && intact && fp.equals(was.fingerprint())) {
+                    next.put(file, was);
+                    progress.pages(done.incrementAndGet(), total);
+                    return;
                 }
-                Renderer.Result r = view == null ? renderer.render(page) : renderer.render(page, view);
+                Renderer.Result r = v.render(renderer, page);
                 if (r.problem().isPresent()) {
                     problems.add(r.problem().get());
                 } else {
@@ -364,8 +353,7 @@ public final class Build {
                             puts.add(file);
                             next.put(file, new SiteCache.Out(null, fp, digest, "", null));
                         } catch (IOException e) {
-                            problems.add(Position.startOf(outputName(options)), "cannot write " + file + ": "
-                                    + e.getMessage());
+                            problems.add(cannotWrite(options, file, e));
                         }
                     }
                 }
@@ -424,6 +412,26 @@ public final class Build {
         }
     }
 
+    /** A page's view (null for the files Pressroom writes itself) and its fingerprint ("" for those). */
+    private record Viewed(View view, String fingerprint) {
+        Renderer.Result render(Renderer renderer, Page page) {
+            return view == null ? renderer.render(page) : renderer.render(page, view);
+        }
+    }
+
+    private static Viewed viewed(Renderer renderer, Map<String, String> keys, Page page) {
+        if (page.template() == null) {
+            return new Viewed(null, "");
+        }
+        View view = renderer.view(page);
+        return new Viewed(view, HexFormat.of().formatHex(Fingerprint.of(keys.getOrDefault(page.template(), "missing"),
+                view)));
+    }
+
+    private static Problem cannotWrite(BuildOptions options, String file, IOException e) {
+        return Problem.at(Position.startOf(outputName(options)), "cannot write " + file + ": " + e.getMessage());
+    }
+
     private static String outputName(BuildOptions options) {
         Path src = options.source().toAbsolutePath().normalize();
         Path out = options.output().toAbsolutePath().normalize();
@@ -431,7 +439,7 @@ public final class Build {
     }
 
     private static BuildFailure failure(BuildOptions options, String message) {
-        return new BuildFailure(List.of(org.pressroom.problem.Problem.at(Position.startOf(outputName(options)),
+        return new BuildFailure(List.of(Problem.at(Position.startOf(outputName(options)),
                 message)));
     }
 
