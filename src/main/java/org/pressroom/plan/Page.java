@@ -120,7 +120,7 @@ public sealed interface Page {
     }
 
     /** Document {@code number} of a language's search index: one release as a search result shows it. */
-    record SearchDocument(String lang, int number, Release release, String text) implements Page {
+    record SearchDocument(String lang, int number, Release release) implements Page {
         public String path() {
             return SearchIndex.documentPath(lang, number);
         }

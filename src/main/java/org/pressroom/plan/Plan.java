@@ -79,7 +79,7 @@ public final class Plan {
             pages.add(new Page.SearchPage(lang));
             SearchIndex.Built index = SearchIndex.build(archive, lang, search);
             index.files().forEach(f -> pages.add(new Page.SearchData(lang, f.path(), f.text())));
-            index.documents().forEach(d -> pages.add(new Page.SearchDocument(lang, d.number(), d.release(), d.text())));
+            index.documents().forEach(d -> pages.add(new Page.SearchDocument(lang, d.number(), d.release())));
         }
         pages.add(new Page.NotFound());
         List<Page> html = pages.stream().filter(Plan::inSitemap).toList();

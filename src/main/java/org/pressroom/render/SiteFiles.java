@@ -61,7 +61,7 @@ final class SiteFiles {
         }
         if (page instanceof Page.SearchDocument d) {
             Release r = d.release();
-            return SearchIndex.document(r, d.lang(), d.text(), theme.strings(d.lang()).day(r.day()),
+            return SearchIndex.document(r, d.lang(), theme.strings(d.lang()).day(r.day()),
                     site.types().get(r.type()).get(d.lang()));
         }
         if (page instanceof Page.Feed f) {

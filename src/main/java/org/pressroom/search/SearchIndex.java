@@ -5,13 +5,12 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.pressroom.archive.Archive;
 import org.pressroom.content.Release;
 import org.pressroom.content.Translation;
@@ -65,14 +64,17 @@ public final class SearchIndex {
     }
 
     /**
-     * What the index keeps of each language version between the builds of one process (pressroom
-     * serve): its text and distinct tokens, which depend on the version alone, so that a rebuild only
-     * reads again the versions that changed. Not thread-safe: one plan at a time.
+     * What the index keeps between the builds of one process (pressroom serve): each language
+     * version's distinct tokens, which depend on the version alone, and each language's postings, so
+     * that a rebuild tokenizes only the versions that changed and, when the documents are the same
+     * releases in the same order, changes only the postings of the documents whose release changed.
+     * Not thread-safe: one plan at a time (it tokenizes in parallel itself).
      */
     public static final class Memo {
         private Map<Translation, Text> last = new HashMap<>();
         private Map<Translation, Text> current = new HashMap<>();
-        private final Map<String, String> tokens = new HashMap<>();
+        private final Map<String, String> tokens = new java.util.concurrent.ConcurrentHashMap<>();
+        private final Map<String, Postings.Index> indexes = new HashMap<>();
 
         /** Starts the next build: what the last one did not use is then forgotten. */
         public void next() {
@@ -83,24 +85,40 @@ public final class SearchIndex {
             }
         }
 
-        Text text(Translation t) {
-            Text x = current.get(t);
-            if (x == null) {
-                x = last.get(t);
+        /** The texts of {@code versions}, tokenizing in parallel those not seen in the last build. */
+        private Text[] texts(List<Translation> versions) {
+            Text[] out = new Text[versions.size()];
+            List<Integer> missing = new ArrayList<>();
+            for (int i = 0; i < out.length; i++) {
+                Translation t = versions.get(i);
+                Text x = current.get(t);
                 if (x == null) {
-                    String plain = plain(t.bodyHtml());
-                    String cut = plain.codePointCount(0, plain.length()) <= TEXT_CHARS ? plain
-                            : plain.substring(0, plain.offsetByCodePoints(0, TEXT_CHARS));
-                    x = new Text(cut, distinct(Tokenizer.tokens(t.title())),
-                            distinct(Tokenizer.tokens(t.summary() + "\n" + plain)));
+                    x = last.get(t);
                 }
-                current.put(t, x);
+                out[i] = x;
+                if (x == null) {
+                    missing.add(i);
+                }
             }
-            return x;
+            (missing.size() > 64 ? missing.parallelStream() : missing.stream())
+                    .forEach(i -> out[i] = tokenize(versions.get(i)));
+            for (int i = 0; i < out.length; i++) {
+                current.put(versions.get(i), out[i]);
+            }
+            return out;
         }
 
-        private String[] distinct(List<String> list) {
+        private Text tokenize(Translation t) {
+            return new Text(distinct(Tokenizer.tokens(t.title()), null),
+                    distinct(Tokenizer.tokens(t.summary() + "\n" + plain(t.bodyHtml())), null));
+        }
+
+        /** The distinct tokens of {@code list} that are not in {@code except} (may be null), interned. */
+        private String[] distinct(List<String> list, String[] except) {
             java.util.LinkedHashSet<String> set = new java.util.LinkedHashSet<>(list);
+            if (except != null) {
+                set.removeAll(Arrays.asList(except));
+            }
             String[] out = new String[set.size()];
             int i = 0;
             for (String token : set) {
@@ -110,16 +128,16 @@ public final class SearchIndex {
         }
     }
 
-    /** A version's text for its document (cut for snippets) and its distinct title and other tokens. */
-    record Text(String cut, String[] title, String[] other) {
+    /** A version's distinct title tokens and its other distinct tokens (of its summary and body). */
+    record Text(String[] title, String[] other) {
     }
 
-    /** One language's index: its files but the documents, and each document's release and text. */
+    /** One language's index: its files but the documents, and each document's number and release. */
     public record Built(List<File> files, List<Document> documents) {
     }
 
-    /** Document {@code number}: a release and the text its document keeps. */
-    public record Document(int number, Release release, String text) {
+    /** Document {@code number}: a release, written by the renderer with {@link #document}. */
+    public record Document(int number, Release release) {
     }
 
     /** The index of language {@code lang} (a fresh memo reuses nothing). */
@@ -127,7 +145,7 @@ public final class SearchIndex {
         List<Release> releases = documents(archive, lang);
         List<Document> documents = new ArrayList<>(releases.size());
         for (int n = 0; n < releases.size(); n++) {
-            documents.add(new Document(n, releases.get(n), memo.text(releases.get(n).translations().get(lang)).cut()));
+            documents.add(new Document(n, releases.get(n)));
         }
         return new Built(files(archive, lang, memo), List.copyOf(documents));
     }
@@ -144,52 +162,71 @@ public final class SearchIndex {
         List<Release> docs = documents(archive, lang);
         int count = docs.size();
         String base = lang + "/search/";
-        List<File> out = new ArrayList<>();
-        out.add(null);
-        Map<String, List<List<Integer>>> postings = new java.util.HashMap<>();
+        List<Translation> versions = new ArrayList<>(count);
+        docs.forEach(r -> versions.add(r.translations().get(lang)));
+        Text[] texts = memo.texts(versions);
+        Postings.Index index = memo.indexes.get(lang);
+        List<Object> labels = List.of(archive.site().types(), archive.topics());
+        boolean reuse = index != null && index.labels().equals(labels);
+        // a document's tokens: those of its title, and the others (body, summary, date, type, number,
+        // topic labels) that are not in its title; the same as last time for an equal release
+        String[][] title = new String[count][];
+        String[][] other = new String[count][];
+        List<Integer> todo = new ArrayList<>();
+        for (int n = 0; n < count; n++) {
+            if (reuse && docs.get(n).equals(index.doc(n))) {
+                title[n] = index.title(n);
+                other[n] = index.other(n);
+            } else {
+                todo.add(n);
+            }
+        }
+        (todo.size() > 64 ? todo.parallelStream() : todo.stream()).forEach(n -> {
+            Release r = docs.get(n);
+            StringBuilder facets = new StringBuilder();
+            facets.append(r.day()).append('\n').append(archive.site().types().get(r.type()).get(lang));
+            if (r.number() != null) {
+                facets.append('\n').append(r.number());
+            }
+            for (String k : r.topics()) {
+                facets.append('\n').append(archive.topics().get(k).label(lang));
+            }
+            List<String> all = new ArrayList<>(Arrays.asList(texts[n].other()));
+            all.addAll(Tokenizer.tokens(facets.toString()));
+            title[n] = texts[n].title();
+            other[n] = memo.distinct(all, title[n]);
+        });
         Map<String, List<Integer>> topics = new TreeMap<>();
         Map<String, List<Integer>> types = new TreeMap<>();
         Map<Integer, int[]> years = new TreeMap<>();
         for (int n = 0; n < count; n++) {
             Release r = docs.get(n);
-            Text text = memo.text(r.translations().get(lang));
-            for (String token : text.title()) {
-                add(postings, token, 0, n);
-            }
-            for (String token : text.other()) {
-                addOther(postings, token, n);
-            }
-            StringBuilder other = new StringBuilder();
-            other.append(r.day()).append('\n').append(archive.site().types().get(r.type()).get(lang));
-            if (r.number() != null) {
-                other.append('\n').append(r.number());
-            }
             for (String k : r.topics()) {
-                other.append('\n').append(archive.topics().get(k).label(lang));
                 topics.computeIfAbsent(k, x -> new ArrayList<>()).add(n);
-            }
-            for (String token : Tokenizer.tokens(other.toString())) {
-                addOther(postings, token, n);
             }
             types.computeIfAbsent(r.type(), x -> new ArrayList<>()).add(n);
             int number = n;
             years.compute(r.day().getYear(), (y, range) -> range == null ? new int[] {number, number}
                     : new int[] {range[0], number});
         }
+        if (!reuse || !index.update(docs, title, other)) {
+            index = new Postings.Index(docs, labels, title, other);
+            memo.indexes.put(lang, index);
+        }
 
+        List<File> out = new ArrayList<>();
+        out.add(null);
         StringBuilder manifest = new StringBuilder("{\"version\":1,\"count\":").append(count).append(",\"shards\":[");
         StringBuilder shard = new StringBuilder();
         int bytes = 0;
         String first = "";
         boolean firstShard = true;
-        for (Map.Entry<String, List<List<Integer>>> e : new TreeMap<>(postings).entrySet()) {
+        for (Postings.Entry e : index.entries()) {
             if (shard.length() == 0) {
-                first = firstShard ? "" : e.getKey();
+                first = firstShard ? "" : e.token();
             }
-            String entry = (shard.length() == 0 ? "{" : ",") + Json.string(e.getKey()) + ":[\""
-                    + Postings.encode(e.getValue().get(0)) + "\",\"" + Postings.encode(e.getValue().get(1)) + "\"]";
-            shard.append(entry);
-            bytes += utf8(entry);
+            shard.append(shard.length() == 0 ? '{' : ',').append(e.json());
+            bytes += 1 + e.bytes();
             if (bytes >= SHARD_BYTES) {
                 firstShard = closeShard(out, base, manifest, first, shard, firstShard);
                 bytes = 0;
@@ -212,26 +249,6 @@ public final class SearchIndex {
                 .append(facets(out, base, types)).append('}');
         out.set(0, new File(base + "index.json", manifest.toString()));
         return List.copyOf(out);
-    }
-
-    private static void add(Map<String, List<List<Integer>>> postings, String token, int field, int n) {
-        List<Integer> list = postings.computeIfAbsent(token, k -> List.of(new ArrayList<>(), new ArrayList<>()))
-                .get(field);
-        if (!last(list, n)) {
-            list.add(n);
-        }
-    }
-
-    /** Adds document {@code n} to the "other" postings of a token it lacks in its title. */
-    private static void addOther(Map<String, List<List<Integer>>> postings, String token, int n) {
-        List<List<Integer>> p = postings.get(token);
-        if (p == null || !last(p.get(0), n)) {
-            add(postings, token, 1, n);
-        }
-    }
-
-    private static boolean last(List<Integer> list, int n) {
-        return !list.isEmpty() && list.get(list.size() - 1) == n;
     }
 
     private static boolean closeShard(List<File> out, String base, StringBuilder manifest, String first,
@@ -257,16 +274,18 @@ public final class SearchIndex {
     }
 
     /**
-     * The JSON of one document: what a result shows, with its date and type as the theme writes them.
+     * The JSON of one document: what a result shows, with its date and type as the theme writes them,
+     * and the first {@link #TEXT_CHARS} characters of the version's plain text for snippets.
      *
-     * @param text      the start of the version's plain text, as {@link Document} holds it
      * @param dateText  the date as release pages show it in {@code lang}
      * @param typeLabel the type's label in {@code lang}
      */
-    public static String document(Release r, String lang, String text, String dateText, String typeLabel) {
+    public static String document(Release r, String lang, String dateText, String typeLabel) {
         Translation t = r.translations().get(lang);
-        String cut = text;
-        StringBuilder d = new StringBuilder("{");
+        String plain = plain(t.bodyHtml());
+        String cut = plain.codePointCount(0, plain.length()) <= TEXT_CHARS ? plain
+                : plain.substring(0, plain.offsetByCodePoints(0, TEXT_CHARS));
+        StringBuilder d = new StringBuilder(cut.length() + 512).append('{');
         d.append("\"id\":").append(Json.string(r.id()));
         d.append(",\"title\":").append(Json.string(t.title()));
         d.append(",\"date\":\"").append(r.day()).append('"');
@@ -282,42 +301,136 @@ public final class SearchIndex {
         return d.append('}').toString();
     }
 
-    private static final Pattern BLOCK = Pattern.compile(
-            "(?i)</?(p|li|ul|ol|h[1-6]|br|hr|div|blockquote|pre|table|thead|tbody|tr|td|th|dl|dt|dd|section|sup)\\b[^>]*>");
-    private static final Pattern TAG = Pattern.compile("<[^>]*>");
-    private static final Pattern ENTITY = Pattern.compile("&(#[0-9]+|#[xX][0-9a-fA-F]+|amp|lt|gt|quot|apos|nbsp);");
+    /** Tags that separate words: their place in the plain text is a space. */
+    private static final java.util.Set<String> BLOCKS = java.util.Set.of("p", "li", "ul", "ol", "h1", "h2", "h3",
+            "h4", "h5", "h6", "br", "hr", "div", "blockquote", "pre", "table", "thead", "tbody", "tr", "td", "th",
+            "dl", "dt", "dd", "section", "sup");
 
-    /** The plain text of rendered body HTML: tags dropped, blocks separated, entities decoded. */
+    /**
+     * The plain text of rendered body HTML, in one pass: a tag runs from {@code <} to the next
+     * {@code >} (a {@code <} followed by another before any {@code >} is text) and is dropped, a block
+     * tag leaving a space; the character entities Flexmark writes are decoded, runs of ASCII white
+     * space become one space, and the ends are stripped.
+     */
     static String plain(String html) {
-        String text = TAG.matcher(BLOCK.matcher(html).replaceAll(" ")).replaceAll("");
-        Matcher m = ENTITY.matcher(text);
-        StringBuilder out = new StringBuilder(text.length());
-        while (m.find()) {
-            String e = m.group(1);
-            String r = switch (e) {
-                case "amp" -> "&";
-                case "lt" -> "<";
-                case "gt" -> ">";
-                case "quot" -> "\"";
-                case "apos" -> "'";
-                case "nbsp" -> " ";
-                default -> {
-                    if (e.length() > 8) {
-                        yield "";
+        Plain out = new Plain(html.length());
+        int n = html.length();
+        int i = 0;
+        while (i < n) {
+            char c = html.charAt(i);
+            if (c == '<') {
+                int close = tagEnd(html, i + 1);
+                if (close >= 0) {
+                    if (isBlock(html, i + 1, close)) {
+                        out.add(' ');
                     }
-                    int cp = e.startsWith("#x") || e.startsWith("#X") ? Integer.parseInt(e.substring(2), 16)
-                            : Integer.parseInt(e.substring(1));
-                    yield Character.isValidCodePoint(cp) ? new String(Character.toChars(cp)) : "";
+                    i = close + 1;
+                    continue;
                 }
-            };
-            m.appendReplacement(out, Matcher.quoteReplacement(r));
+            } else if (c == '&') {
+                int end = entity(html, i + 1, out);
+                if (end > 0) {
+                    i = end;
+                    continue;
+                }
+            }
+            out.add(c);
+            i++;
         }
-        m.appendTail(out);
-        return out.toString().replaceAll("\\s+", " ").strip();
+        return out.toString().strip();
     }
 
-    private static int utf8(CharSequence s) {
-        return s.toString().getBytes(StandardCharsets.UTF_8).length;
+    /** Collapses runs of ASCII white space into one space and drops it at the start. */
+    private static final class Plain {
+        private final StringBuilder text;
+        private boolean space;
+
+        Plain(int capacity) {
+            text = new StringBuilder(capacity);
+        }
+
+        void add(char c) {
+            if (c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r') {
+                space = true;
+                return;
+            }
+            if (space && text.length() > 0) {
+                text.append(' ');
+            }
+            space = false;
+            text.append(c);
+        }
+
+        void add(String s) {
+            for (int i = 0; i < s.length(); i++) {
+                add(s.charAt(i));
+            }
+        }
+
+        @Override
+        public String toString() {
+            return text.toString();
+        }
+    }
+
+    /** The index of the {@code >} that closes a tag opened before {@code from}, or -1 if none does before another {@code <}. */
+    private static int tagEnd(String html, int from) {
+        for (int i = from; i < html.length(); i++) {
+            char c = html.charAt(i);
+            if (c == '>') {
+                return i;
+            }
+            if (c == '<') {
+                return -1;
+            }
+        }
+        return -1;
+    }
+
+    private static boolean isBlock(String html, int from, int close) {
+        int start = from < close && html.charAt(from) == '/' ? from + 1 : from;
+        int end = start;
+        while (end < close && (Character.isLetterOrDigit(html.charAt(end)) || html.charAt(end) == '_')) {
+            end++;
+        }
+        return end > start && end - start <= 10 && BLOCKS.contains(html.substring(start, end).toLowerCase(java.util.Locale.ROOT));
+    }
+
+    private static final String[][] NAMED = {{"amp;", "&"}, {"lt;", "<"}, {"gt;", ">"}, {"quot;", "\""},
+        {"apos;", "'"}, {"nbsp;", " "}};
+
+    /**
+     * Decodes the entity after the {@code &} at {@code from - 1} into {@code out}: a named one of
+     * {@link #NAMED}, or a decimal or hexadecimal reference (dropped when longer than seven digits, or
+     * not a code point). Returns the index after its {@code ;}, or -1 (then the {@code &} is text).
+     */
+    private static int entity(String html, int from, Plain out) {
+        if (from < html.length() && html.charAt(from) == '#') {
+            boolean hex = from + 1 < html.length() && (html.charAt(from + 1) == 'x' || html.charAt(from + 1) == 'X');
+            int start = hex ? from + 2 : from + 1;
+            int end = start;
+            while (end < html.length() && (hex ? Character.digit(html.charAt(end), 16) >= 0 && html.charAt(end) < 0x80
+                    : html.charAt(end) >= '0' && html.charAt(end) <= '9')) {
+                end++;
+            }
+            if (end == start || end >= html.length() || html.charAt(end) != ';') {
+                return -1;
+            }
+            if (end - from <= 8) {
+                int cp = Integer.parseInt(html.substring(start, end), hex ? 16 : 10);
+                if (Character.isValidCodePoint(cp)) {
+                    out.add(new String(Character.toChars(cp)));
+                }
+            }
+            return end + 1;
+        }
+        for (String[] named : NAMED) {
+            if (html.startsWith(named[0], from)) {
+                out.add(named[1]);
+                return from + named[0].length();
+            }
+        }
+        return -1;
     }
 
     private static String hash(String text) {

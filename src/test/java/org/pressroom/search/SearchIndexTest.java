@@ -147,4 +147,18 @@ class SearchIndexTest {
                 ! search.js
                 """);
     }
+
+    @Test
+    void makesThePlainTextOfABodyAsSearchKeepsIt() {
+        assertEquals("첫 문단. 둘째 문단.", SearchIndex.plain("<p>첫 문단.</p>\n<p>둘째 문단.</p>\n"));
+        assertEquals("abc d", SearchIndex.plain("<p>a<em>b</em>c<br />d</p>"), "inline tags join, block tags separate");
+        assertEquals("하나 둘 1", SearchIndex.plain("<ol>\n<li>하나</li>\n<li>둘<sup>1</sup></li>\n</ol>"));
+        assertEquals("R&D <tag> \"q\" 'a'", SearchIndex.plain("<p>R&amp;D &lt;tag&gt; &quot;q&quot; &apos;a&apos;</p>"));
+        assertEquals("한국 A B", SearchIndex.plain("<p>&#54620;&#xAD6D; &#X41;&nbsp;&nbsp;B</p>"));
+        assertEquals("&copy; &amp", SearchIndex.plain("<p>&#000000065; &#x110000; &copy; &amp</p>"),
+                "over-long and invalid references are dropped; other entities stay text");
+        assertEquals("a < b", SearchIndex.plain("<p>a < b</p>"), "a < that opens no tag is text");
+        assertEquals("a b c", SearchIndex.plain("<P CLASS=x>a</P><Pre>b</Pre><pq>c</pq>"));
+        assertEquals("앞뒤 공백", SearchIndex.plain("\u3000<p> \t 앞뒤 공백 </p>\u3000"));
+    }
 }
