@@ -50,7 +50,7 @@ public final class Build {
     /** With {@code -Dpressroom.timing=true}, stage durations go to standard error (for profiling). */
     private static final boolean TIMING = Boolean.getBoolean("pressroom.timing");
 
-    private static long lap(String stage, long since) {
+    static long lap(String stage, long since) {
         long now = System.nanoTime();
         if (TIMING) {
             System.err.printf(java.util.Locale.ROOT, "timing: %-8s %6d ms%n", stage, (now - since) / 1_000_000);

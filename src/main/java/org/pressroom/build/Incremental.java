@@ -41,8 +41,12 @@ import org.pressroom.render.Views.View;
  *       else the template can see (UI strings of its language included), digested canonically by
  *       {@link Fingerprint}, so an equal view with unchanged templates renders to the same bytes.
  *       {@code build} keeps the same fingerprints on disk ({@link SiteCache});</li>
- *   <li>pages made without a template (feeds, sitemaps, robots.txt, redirects) are made every time;
- *       they count as rendered only when their bytes changed.</li>
+ *   <li>pages made without a template (feeds, sitemaps, robots.txt, redirects, search files) are
+ *       made again and count as rendered only when their bytes changed;</li>
+ *   <li>when only the content of some releases changed (the common edit: a body, a title, a
+ *       summary), the pages that cannot show it are not looked at at all: their bytes are reused
+ *       without making their view (see {@code contentChanges} and {@code affected}). The search
+ *       index changes only the postings of the changed releases ({@link org.pressroom.search.SearchIndex.Memo}).</li>
  * </ul>
  *
  * The result is therefore byte for byte the one a clean {@link Build} gives. A failed update throws
@@ -68,21 +72,148 @@ public final class Incremental {
             int parsed, Duration elapsed) {
     }
 
+    /** What the last successful update was made from, to tell which pages an update can skip. */
+    private record Basis(org.pressroom.render.Theme theme, Map<String, String> keys,
+            org.pressroom.archive.Archive archive) {
+    }
+
+    private Basis basis;
+
+    /**
+     * The ids of the releases whose content changed since {@code was}, when only content changed;
+     * null when pages may differ in other ways. Only content changed when the theme, settings and
+     * topics are the same, each language publishes the same releases in the same order, and the
+     * releases that changed kept their <em>shape</em>: date, type, topics, related releases, draft
+     * mark, embargo, languages and aliases. Then the site has the same pages, lists, counts,
+     * pagination, language switches and redirects, and differs only where a page shows the content
+     * (title, summary, body, number, office, updates, attachments…) of a changed release, which
+     * {@link #affected} tells.
+     */
+    private static Set<String> contentChanges(Basis was, Build.Loaded loaded, Map<String, String> keys) {
+        org.pressroom.archive.Archive now = loaded.plan().archive();
+        if (was == null || was.theme() != loaded.theme() || !was.keys().equals(keys)
+                || !was.archive().site().equals(now.site()) || !was.archive().topics().equals(now.topics())) {
+            return null;
+        }
+        for (org.pressroom.content.Language l : now.site().languages()) {
+            List<org.pressroom.content.Release> a = now.in(l.code()).releases();
+            List<org.pressroom.content.Release> b = was.archive().in(l.code()).releases();
+            if (a.size() != b.size()) {
+                return null;
+            }
+            for (int i = 0; i < a.size(); i++) {
+                if (!a.get(i).id().equals(b.get(i).id())) {
+                    return null;
+                }
+            }
+        }
+        Set<String> changed = new java.util.HashSet<>();
+        for (org.pressroom.content.Release r : now.releases()) {
+            org.pressroom.content.Release old = was.archive().release(r.id());
+            if (old == null) {
+                return null;
+            }
+            if (!r.equals(old)) {
+                if (!sameShape(r, old)) {
+                    return null;
+                }
+                changed.add(r.id());
+            }
+        }
+        return changed;
+    }
+
+    private static boolean sameShape(org.pressroom.content.Release a, org.pressroom.content.Release b) {
+        if (!a.date().equals(b.date()) || a.hasTime() != b.hasTime() || !a.type().equals(b.type())
+                || !a.topics().equals(b.topics()) || !a.related().equals(b.related()) || a.draft() != b.draft()
+                || !a.embargo().equals(b.embargo()) || !a.translations().keySet().equals(b.translations().keySet())) {
+            return false;
+        }
+        for (var e : a.translations().entrySet()) {
+            if (!e.getValue().aliases().equals(b.translations().get(e.getKey()).aliases())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Whether a page may show something of the {@code changed} releases (whose content only changed):
+     * a release page shows its release and its related ones; lists, home pages, feeds and search
+     * documents the releases they hold; sitemaps their modification dates; the other pages (topic and
+     * year indexes, search page, root, 404, redirects, robots.txt) only the archive's shape; alias
+     * pages the title of their release. Search
+     * index files are always made again (from the memo, so cheaply) and compared by their bytes.
+     */
+    private static boolean affected(Page page, Set<String> changed, org.pressroom.archive.Archive archive,
+            org.pressroom.archive.Archive was) {
+        if (page instanceof Page.ReleasePage rp) {
+            return changed.contains(rp.release().id())
+                    || archive.related(rp.release().id()).stream().anyMatch(o -> changed.contains(o.id()));
+        }
+        if (page instanceof Page.ListPage lp) {
+            return lp.items().stream().anyMatch(r -> changed.contains(r.id()));
+        }
+        if (page instanceof Page.Home h) {
+            return h.newest().stream().anyMatch(r -> changed.contains(r.id()));
+        }
+        if (page instanceof Page.Feed f) {
+            return f.entries().stream().anyMatch(r -> changed.contains(r.id()));
+        }
+        if (page instanceof Page.SearchDocument d) {
+            return changed.contains(d.release().id());
+        }
+        if (page instanceof Page.SearchData) {
+            return true;
+        }
+        if (page instanceof Page.Sitemap || page instanceof Page.SitemapIndex) {
+            for (String id : changed) {
+                org.pressroom.content.Release r = archive.release(id);
+                org.pressroom.content.Release old = was.release(id);
+                for (String lang : r.translations().keySet()) {
+                    if (!r.modifiedAt(lang).equals(old.modifiedAt(lang))) {
+                        return true;
+                    }
+                }
+            }
+            return false;
+        }
+        if (page instanceof Page.AliasPage a) {
+            return changed.contains(a.alias().release().id()); // it shows the release's title
+        }
+        // pages that show only the shape; any other (new) kind of page is made again, to be safe
+        return !(page instanceof Page.Root || page instanceof Page.NotFound || page instanceof Page.Topics
+                || page instanceof Page.Years || page instanceof Page.SearchPage || page instanceof Page.Robots
+                || page instanceof Page.Redirects);
+    }
+
     /** Builds the site from {@code sources}, reusing what the last successful update made. */
     public synchronized Site update(BuildOptions options, Sources sources) {
         long start = System.nanoTime();
         Build.Loaded loaded = Build.load(options, sources, memo);
+        long t = Build.lap("load", start);
         Map<String, String> keys = templateKeys(sources.templates());
         Renderer renderer = new Renderer(loaded.plan(), loaded.theme());
         Problems problems = new Problems();
         Map<String, Done> next = new ConcurrentHashMap<>();
         Set<String> rendered = ConcurrentHashMap.newKeySet();
         Map<String, Done> last = done;
+        Basis was = basis;
+        Set<String> changed = contentChanges(was, loaded, keys);
+        t = Build.lap("changes", t);
         // the pages without a template first: the sitemap is one long task, best started early
         List<Page> work = new ArrayList<>(loaded.plan().pages().size());
-        loaded.plan().pages().stream().filter(p -> p.template() == null).forEach(work::add);
-        loaded.plan().pages().stream().filter(p -> p.template() != null).forEach(work::add);
-        work.parallelStream().forEach(page -> {
+        for (Page p : loaded.plan().pages()) {
+            Done old = changed == null ? null : last.get(p.file());
+            if (old != null && !affected(p, changed, loaded.plan().archive(), was.archive())) {
+                next.put(p.file(), old); // shows nothing that changed: the same bytes
+            } else if (p.template() == null) {
+                work.add(p);
+            }
+        }
+        loaded.plan().pages().stream().filter(p -> p.template() != null && !next.containsKey(p.file()))
+                .forEach(work::add);
+        (work.size() > 16 ? work.parallelStream() : work.stream()).forEach(page -> {
             if (page.template() == null) {
                 // feeds, sitemaps, robots.txt, redirects: few, cheap, and made from the whole plan
                 Renderer.Result r = renderer.render(page);
@@ -116,12 +247,15 @@ public final class Incremental {
                 rendered.add(page.file());
             }
         });
+        t = Build.lap("render", t);
         problems.throwIfAny();
+        basis = new Basis(loaded.theme(), keys, loaded.plan().archive());
         Map<String, byte[]> pages = new LinkedHashMap<>();
         for (Page p : loaded.plan().pages()) {
             pages.put(p.file(), next.get(p.file()).bytes());
         }
         done = next;
+        Build.lap("site", t);
         List<StaticFile> statics = new ArrayList<>(sources.files());
         statics.addAll(sources.assets());
         return new Site(loaded.plan(), Collections.unmodifiableMap(pages), List.copyOf(statics),

@@ -32,7 +32,7 @@ import java.util.stream.Stream;
  * paths relative to the source folder, or empty when events were lost and everything must be read.
  */
 final class Watcher implements AutoCloseable {
-    static final long QUIET_MS = 100;
+    static final long QUIET_MS = 50;
     /** A burst longer than this is reported anyway, so that a busy folder still gets rebuilt. */
     static final long MAX_WAIT_MS = 1000;
 

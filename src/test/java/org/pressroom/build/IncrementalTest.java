@@ -15,6 +15,8 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.pressroom.content.SourceLoader;
 import org.pressroom.content.Sources;
 import org.pressroom.problem.BuildFailure;
@@ -282,5 +284,50 @@ class IncrementalTest {
                 new org.pressroom.content.RawFile("templates/_l.ftlh", 0, "y".getBytes()), files.get(2)));
         assertTrue(!before.get("a.ftlh").equals(after.get("a.ftlh")), "a imports _l");
         assertEquals(before.get("b.ftlh"), after.get("b.ftlh"), "b does not");
+    }
+
+    /** Replaces {@code from} by {@code to} in a source file and updates, as an editor's save does. */
+    private Incremental.Site edit(String file, String from, String to) throws IOException {
+        Path p = dir.resolve(file);
+        String text = Files.readString(p);
+        assertTrue(text.contains(from), file + " contains " + from);
+        Files.writeString(p, text.replace(from, to));
+        return update(Optional.of(Set.of(file)));
+    }
+
+    @Test
+    void rendersThePagesThatRelateToAReleaseWhoseTitleChanges() throws IOException {
+        // 2013-09-27-yun-kerry lists 2013-10-02-nk-statement as related: its page shows that title
+        Incremental.Site s = edit("content/releases/2013/2013-10-02-nk-statement.ko.md", "title: 북한 관련 성명",
+                "title: 북한 관련 정부 성명");
+        assertTrue(s.rendered().containsAll(Set.of("ko/releases/2013-10-02-nk-statement/index.html",
+                "ko/releases/2013-09-27-yun-kerry/index.html")), s.rendered().toString());
+        assertTrue(!s.rendered().contains("ko/releases/2014-01-15-un-briefing/index.html"), s.rendered().toString());
+        assertTrue(!s.rendered().contains("ko/topics/index.html"), "the topic index shows no titles: " + s.rendered());
+        assertSameAsCleanBuild(s);
+    }
+
+    @Test
+    void rendersTheAliasPagesOfAReleaseWhoseTitleChanges() throws IOException {
+        Incremental.Site s = edit("content/releases/2013/2013-09-27-yun-kerry.en.md",
+                "title: Korea-US Foreign Ministers' Meeting", "title: Korea-US Foreign Ministers Meet in New York");
+        assertTrue(s.rendered().contains("old/yun-kerry.html"), s.rendered().toString());
+        assertSameAsCleanBuild(s);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            summary shown by lists and feeds | content/releases/2014/2014-01-15-un-briefing.en.md | title: UN Briefing | 'title: UN Briefing\\nsummary: A briefing to the Council.'
+            an update, so a modification date | content/releases/2014/2014-01-15-un-briefing.en.md | title: UN Briefing | 'title: UN Briefing\\nupdates:\\n  - { date: 2014-02-01, note: Corrected. }'
+            a number | content/releases/2013/2013-10-02-nk-statement.ko.md | type: statement | 'type: statement\\nnumber: 13-202'
+            a related release dropped | content/releases/2013/2013-09-27-yun-kerry.ko.md | 'related: [2013-10-02-nk-statement]' | 'related: []'
+            a topic | content/releases/2013/2013-10-02-nk-statement.ko.md | topics: [north-korea] | 'topics: [north-korea, korea-us]'
+            a date with a time | content/releases/2013/2013-10-02-nk-statement.ko.md | type: statement | 'type: statement\\ndate: 2013-10-02T15:30:00+09:00'
+            a draft mark | content/releases/2013/2013-10-02-nk-statement.ko.md | type: statement | 'type: statement\\ndraft: true'
+            an alias | content/releases/2014/2014-01-15-un-briefing.en.md | title: UN Briefing | 'title: UN Briefing\\naliases: [/old/un.html]'
+            an office | content/releases/2014/2014-01-15-un-briefing.ko.md | type: briefing | 'type: briefing\\noffice: 대변인실'
+            """)
+    void matchesACleanBuildAfterAnEditOf(String what, String file, String from, String to) throws IOException {
+        assertSameAsCleanBuild(edit(file, from, to.replace("\\n", "\n")));
     }
 }
