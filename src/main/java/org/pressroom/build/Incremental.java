@@ -113,7 +113,7 @@ public final class Incremental {
             if (old == null) {
                 return null;
             }
-            if (!r.equals(old)) {
+            if (r != old && !r.equals(old)) {
                 if (!sameShape(r, old)) {
                     return null;
                 }
@@ -195,64 +195,71 @@ public final class Incremental {
         Map<String, String> keys = templateKeys(sources.templates());
         Renderer renderer = new Renderer(loaded.plan(), loaded.theme());
         Problems problems = new Problems();
-        Map<String, Done> next = new ConcurrentHashMap<>();
         Set<String> rendered = ConcurrentHashMap.newKeySet();
         Map<String, Done> last = done;
         Basis was = basis;
         Set<String> changed = contentChanges(was, loaded, keys);
         t = Build.lap("changes", t);
+        List<Page> all = loaded.plan().pages();
+        String[] files = new String[all.size()];
+        Done[] made = new Done[all.size()];
         // the pages without a template first: the sitemap is one long task, best started early
-        List<Page> work = new ArrayList<>(loaded.plan().pages().size());
-        for (Page p : loaded.plan().pages()) {
-            Done old = changed == null ? null : last.get(p.file());
+        List<Integer> work = new ArrayList<>();
+        List<Integer> templated = new ArrayList<>();
+        for (int i = 0; i < files.length; i++) {
+            Page p = all.get(i);
+            files[i] = p.file();
+            Done old = changed == null ? null : last.get(files[i]);
             if (old != null && !affected(p, changed, loaded.plan().archive(), was.archive())) {
-                next.put(p.file(), old); // shows nothing that changed: the same bytes
-            } else if (p.template() == null) {
-                work.add(p);
+                made[i] = old; // shows nothing that changed: the same bytes
+            } else {
+                (p.template() == null ? work : templated).add(i);
             }
         }
-        loaded.plan().pages().stream().filter(p -> p.template() != null && !next.containsKey(p.file()))
-                .forEach(work::add);
-        (work.size() > 16 ? work.parallelStream() : work.stream()).forEach(page -> {
+        work.addAll(templated);
+        (work.size() > 16 ? work.parallelStream() : work.stream()).forEach(i -> {
+            Page page = all.get(i);
+            String file = files[i];
+            Done old = last.get(file);
             if (page.template() == null) {
-                // feeds, sitemaps, robots.txt, redirects: few, cheap, and made from the whole plan
+                // feeds, sitemaps, robots.txt, redirects, search files: made from the plan, compared by bytes
                 Renderer.Result r = renderer.render(page);
                 if (r.problem().isPresent()) {
                     problems.add(r.problem().get());
                     return;
                 }
                 byte[] bytes = r.text().getBytes(StandardCharsets.UTF_8);
-                Done old = last.get(page.file());
                 if (old != null && old.fingerprint() == null && java.util.Arrays.equals(old.bytes(), bytes)) {
-                    next.put(page.file(), old);
+                    made[i] = old;
                 } else {
-                    next.put(page.file(), new Done(null, bytes));
-                    rendered.add(page.file());
+                    made[i] = new Done(null, bytes);
+                    rendered.add(file);
                 }
                 return;
             }
             View view = renderer.view(page);
             String key = keys.getOrDefault(page.template(), "missing");
             byte[] fingerprint = Fingerprint.of(key, view);
-            Done old = last.get(page.file());
             if (old != null && old.fingerprint() != null && java.util.Arrays.equals(old.fingerprint(), fingerprint)) {
-                next.put(page.file(), old);
+                made[i] = old;
                 return;
             }
             Renderer.Result r = renderer.render(page, view);
             if (r.problem().isPresent()) {
                 problems.add(r.problem().get());
             } else {
-                next.put(page.file(), new Done(fingerprint, r.text().getBytes(StandardCharsets.UTF_8)));
-                rendered.add(page.file());
+                made[i] = new Done(fingerprint, r.text().getBytes(StandardCharsets.UTF_8));
+                rendered.add(file);
             }
         });
         t = Build.lap("render", t);
         problems.throwIfAny();
         basis = new Basis(loaded.theme(), keys, loaded.plan().archive());
-        Map<String, byte[]> pages = new LinkedHashMap<>();
-        for (Page p : loaded.plan().pages()) {
-            pages.put(p.file(), next.get(p.file()).bytes());
+        Map<String, byte[]> pages = new LinkedHashMap<>(2 * files.length);
+        Map<String, Done> next = new HashMap<>(2 * files.length);
+        for (int i = 0; i < files.length; i++) {
+            pages.put(files[i], made[i].bytes());
+            next.put(files[i], made[i]);
         }
         done = next;
         Build.lap("site", t);

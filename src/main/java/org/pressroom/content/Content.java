@@ -59,8 +59,29 @@ public final class Content {
         Map<String, StaticFile> known = sources.files().stream()
                 .collect(Collectors.toMap(s -> s.outputPath().substring("files/".length()), s -> s, (a, b) -> a));
         List<Release> out = new ArrayList<>();
+        // what assembling checks besides the files; an unchanged release assembled in an equal
+        // context is the same object as last time (serve compares releases, and that is then cheap)
+        Object context = cache.context(List.of(site, topics, Set.copyOf(byId.keySet()), known));
         for (Map.Entry<String, Map<String, ReleaseFile>> e : byId.entrySet()) {
-            assemble(e.getKey(), e.getValue(), site, topics, byId.keySet(), known, problems).ifPresent(out::add);
+            List<ReleaseFile> versions = new ArrayList<>();
+            for (Language l : site.languages()) {
+                ReleaseFile f = e.getValue().get(l.code());
+                if (f != null) {
+                    versions.add(f);
+                }
+            }
+            Release same = cache.assembled(e.getKey(), versions, context);
+            if (same != null) {
+                out.add(same);
+                continue;
+            }
+            Problems own = new Problems();
+            Optional<Release> made = assemble(e.getKey(), e.getValue(), site, topics, byId.keySet(), known, own);
+            if (own.isEmpty() && made.isPresent()) {
+                cache.remember(e.getKey(), versions, context, made.get());
+            }
+            problems.addAll(own.sorted());
+            made.ifPresent(out::add);
         }
         return List.copyOf(out);
     }

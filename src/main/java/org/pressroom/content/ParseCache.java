@@ -22,6 +22,47 @@ public final class ParseCache {
     private record Entry(byte[] bytes, Optional<ReleaseFile> file, List<Problem> problems) {
     }
 
+    /** What a release was assembled from (its files, in language order, and everything else it checks) and the result. */
+    private record Assembled(List<ReleaseFile> files, Object context, Release release) {
+    }
+
+    private final Map<String, Assembled> assembled = new ConcurrentHashMap<>();
+    private Object context;
+
+    /**
+     * Starts assembling with {@code current}: what assembling a release checks besides its files
+     * (settings, topics, release ids, attachment files). Returns the instance to pass to
+     * {@link #assembled}: the last one when equal, so that comparing it is cheap.
+     */
+    synchronized Object context(Object current) {
+        if (!current.equals(context)) {
+            context = current;
+            assembled.clear();
+        }
+        return context;
+    }
+
+    /**
+     * The release assembled last time from these very file objects in this context, or null; reusing
+     * it keeps an unchanged release the same object from one build to the next.
+     */
+    Release assembled(String id, List<ReleaseFile> files, Object context) {
+        Assembled a = assembled.get(id);
+        if (a == null || a.context() != context || a.files().size() != files.size()) {
+            return null;
+        }
+        for (int i = 0; i < files.size(); i++) {
+            if (a.files().get(i) != files.get(i)) {
+                return null;
+            }
+        }
+        return a.release();
+    }
+
+    void remember(String id, List<ReleaseFile> files, Object context, Release release) {
+        assembled.put(id, new Assembled(List.copyOf(files), context, release));
+    }
+
     /** How many files the last {@link Content#releases} call parsed (the rest came from the cache). */
     public int parsedLastTime() {
         return parsed;
@@ -33,6 +74,7 @@ public final class ParseCache {
             site = current;
         }
         entries.keySet().retainAll(paths);
+        assembled.values().removeIf(a -> a.files().stream().anyMatch(f -> !paths.contains(f.path())));
         parsed = 0;
     }
 

@@ -153,7 +153,9 @@ public sealed interface Page {
     /** One month's releases. */
     record MonthList(YearMonth month) implements ListOf {
         public String path() {
-            return String.format("archive/%04d/%02d/", month.getYear(), month.getMonthValue());
+            int y = month.getYear();
+            int m = month.getMonthValue();
+            return "archive/" + (y < 1000 ? String.format("%04d", y) : Integer.toString(y)) + (m < 10 ? "/0" : "/") + m + "/";
         }
     }
 

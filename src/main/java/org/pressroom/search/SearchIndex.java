@@ -71,21 +71,28 @@ public final class SearchIndex {
      * Not thread-safe: one plan at a time (it tokenizes in parallel itself).
      */
     public static final class Memo {
-        private Map<Translation, Text> last = new HashMap<>();
-        private Map<Translation, Text> current = new HashMap<>();
+        /** The texts of the last build's versions and of this build's, by identity (cheap to look up). */
+        private Map<Translation, Text> last = new java.util.IdentityHashMap<>();
+        private Map<Translation, Text> current = new java.util.IdentityHashMap<>();
+        /** Texts by equal version, for versions made again with the same content (after a topics.yml edit). */
+        private final Map<Translation, Text> byValue = new HashMap<>();
         private final Map<String, String> tokens = new java.util.concurrent.ConcurrentHashMap<>();
         private final Map<String, Postings.Index> indexes = new HashMap<>();
 
         /** Starts the next build: what the last one did not use is then forgotten. */
         public void next() {
             last = current;
-            current = new HashMap<>();
+            current = new java.util.IdentityHashMap<>();
+            if (byValue.size() > 2 * (last.size() + 1000)) {
+                byValue.clear();
+                byValue.putAll(last);
+            }
             if (tokens.size() > 4 * (last.size() + 1000)) {
                 tokens.clear();
             }
         }
 
-        /** The texts of {@code versions}, tokenizing in parallel those not seen in the last build. */
+        /** The texts of {@code versions}, tokenizing in parallel those not seen before. */
         private Text[] texts(List<Translation> versions) {
             Text[] out = new Text[versions.size()];
             List<Integer> missing = new ArrayList<>();
@@ -95,15 +102,21 @@ public final class SearchIndex {
                 if (x == null) {
                     x = last.get(t);
                 }
+                if (x == null) {
+                    x = byValue.get(t);
+                }
                 out[i] = x;
                 if (x == null) {
                     missing.add(i);
+                } else {
+                    current.put(t, x);
                 }
             }
             (missing.size() > 64 ? missing.parallelStream() : missing.stream())
                     .forEach(i -> out[i] = tokenize(versions.get(i)));
-            for (int i = 0; i < out.length; i++) {
+            for (int i : missing) {
                 current.put(versions.get(i), out[i]);
+                byValue.put(versions.get(i), out[i]);
             }
             return out;
         }
@@ -174,7 +187,7 @@ public final class SearchIndex {
         String[][] other = new String[count][];
         List<Integer> todo = new ArrayList<>();
         for (int n = 0; n < count; n++) {
-            if (reuse && docs.get(n).equals(index.doc(n))) {
+            if (reuse && (docs.get(n) == index.doc(n) || docs.get(n).equals(index.doc(n)))) {
                 title[n] = index.title(n);
                 other[n] = index.other(n);
             } else {

@@ -330,4 +330,16 @@ class IncrementalTest {
     void matchesACleanBuildAfterAnEditOf(String what, String file, String from, String to) throws IOException {
         assertSameAsCleanBuild(edit(file, from, to.replace("\\n", "\n")));
     }
+
+    @Test
+    void keepsUnchangedReleasesTheSameObjectsFromOneUpdateToTheNext() throws IOException {
+        Incremental.Site before = update(Optional.of(Set.of()));
+        Incremental.Site after = edit("content/releases/2013/2013-10-02-nk-statement.ko.md", "성명 본문.", "고친 성명 본문.");
+        var was = before.plan().archive();
+        var now = after.plan().archive();
+        org.junit.jupiter.api.Assertions.assertSame(was.release("2014-01-15-un-briefing"), now.release("2014-01-15-un-briefing"));
+        org.junit.jupiter.api.Assertions.assertSame(was.release("2013-09-27-yun-kerry"), now.release("2013-09-27-yun-kerry"));
+        org.junit.jupiter.api.Assertions.assertNotSame(was.release("2013-10-02-nk-statement"), now.release("2013-10-02-nk-statement"));
+        assertSameAsCleanBuild(after);
+    }
 }
