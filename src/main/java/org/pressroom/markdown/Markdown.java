@@ -37,6 +37,8 @@ public final class Markdown {
             + "|\\s*d\\s*a\\s*t\\s*a\\s*:.*";
 
     private final Parser parser;
+    /** The same parser without autolinks, for text in which none can be found (cheaper: see {@link #mayAutolink}). */
+    private final Parser withoutAutolinks;
     private final HtmlRenderer renderer;
     private final boolean rawHtml;
     private final RenderCache cache;
@@ -65,6 +67,9 @@ public final class Markdown {
         // links that would run script render as their text; browsers ignore case and blanks in schemes
         options.set(HtmlRenderer.SUPPRESSED_LINKS, SCRIPT_URL);
         this.parser = Parser.builder(options).build();
+        MutableDataSet plain = new MutableDataSet(options);
+        plain.set(Parser.EXTENSIONS, List.of(TablesExtension.create(), FootnoteExtension.create()));
+        this.withoutAutolinks = Parser.builder(plain).build();
         this.renderer = HtmlRenderer.builder(options).linkResolverFactory(new IndependentLinkResolverFactory() {
             @Override
             public LinkResolver apply(LinkResolverBasicContext context) {
@@ -88,8 +93,30 @@ public final class Markdown {
     }
 
     private Rendered make(String markdown) {
-        Document doc = parser.parse(markdown);
+        return make(markdown, mayAutolink(markdown));
+    }
+
+    Rendered make(String markdown, boolean autolinks) {
+        Document doc = (autolinks ? parser : withoutAutolinks).parse(markdown);
         return new Rendered(renderer.render(doc), summaryOf(doc));
+    }
+
+    /**
+     * Whether the autolink extension could find a link in {@code text}: it links only text with
+     * {@code ://} (URLs and bare scheme prefixes), {@code www.} or {@code @} (e-mail addresses). Its
+     * search runs a regular expression over every text node, a tenth of the Markdown time of a body
+     * in Korean; bodies without these are parsed without it, to the same result.
+     */
+    static boolean mayAutolink(String text) {
+        if (text.contains("://") || text.indexOf('@') >= 0) {
+            return true;
+        }
+        for (int i = text.indexOf('.'); i >= 3; i = text.indexOf('.', i + 1)) {
+            if (text.regionMatches(true, i - 3, "www", 0, 3)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

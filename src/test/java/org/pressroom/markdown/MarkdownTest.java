@@ -45,4 +45,35 @@ class MarkdownTest {
         assertTrue(md.render("<em>x</em>").html().contains("&lt;em&gt;x&lt;/em&gt;"));
         assertTrue(new Markdown(true).render("<em>x</em>").html().contains("<em>x</em>"));
     }
+
+    @Test
+    void linksUrlsWwwAddressesAndEmailAddressesInText() {
+        String html = md.render("자세한 내용은 https://www.mofa.go.kr/ 참조, www.example.org 또는 press@mofa.go.kr 문의.").html();
+        assertTrue(html.contains("<a href=\"https://www.mofa.go.kr/\">https://www.mofa.go.kr/</a>"), html);
+        assertTrue(html.contains("<a href=\"http://www.example.org\">www.example.org</a>"), html);
+        assertTrue(html.contains("<a href=\"mailto:press@mofa.go.kr\">press@mofa.go.kr</a>"), html);
+    }
+
+    @Test
+    void parsesTextWithoutLinkCandidatesWithoutAutolinksToTheSameHtml() throws java.io.IOException {
+        java.util.List<java.nio.file.Path> files;
+        try (var s = java.nio.file.Files.walk(java.nio.file.Path.of("content/releases"))) {
+            files = s.filter(p -> p.toString().endsWith(".md")).sorted().toList();
+        }
+        assertTrue(files.size() > 20, "the sample archive's releases");
+        int without = 0;
+        for (java.nio.file.Path f : files) {
+            String text = java.nio.file.Files.readString(f);
+            String body = text.substring(text.indexOf("\n---\n", 3) + 5);
+            for (String sample : java.util.List.of(body, body + "\n\n10:30 발표, 문의: 대변인실 (02) 2100-7000.")) {
+                if (!Markdown.mayAutolink(sample)) {
+                    without++;
+                    assertEquals(md.make(sample, true), md.make(sample, false), f.toString());
+                }
+            }
+        }
+        assertTrue(without > 20, "most sample bodies have no link candidates: " + without);
+        assertTrue(Markdown.mayAutolink("see www.example.org") && Markdown.mayAutolink("a@b")
+                && Markdown.mayAutolink("ftp://x") && !Markdown.mayAutolink("시각: 10:30, 장소: 외교부"));
+    }
 }
