@@ -122,20 +122,33 @@ public final class SearchIndex {
         }
 
         private Text tokenize(Translation t) {
-            return new Text(distinct(Tokenizer.tokens(t.title()), null),
-                    distinct(Tokenizer.tokens(t.summary() + "\n" + plain(t.bodyHtml())), null));
+            return new Text(distinct(Tokenizer.tokens(t.title()), null, null),
+                    distinct(Tokenizer.tokens(t.summary() + "\n" + plain(t.bodyHtml())), null, null));
         }
 
-        /** The distinct tokens of {@code list} that are not in {@code except} (may be null), interned. */
-        private String[] distinct(List<String> list, String[] except) {
-            java.util.LinkedHashSet<String> set = new java.util.LinkedHashSet<>(list);
+        /**
+         * The distinct tokens of {@code list} and {@code more} (may be null) that are not in
+         * {@code except} (may be null), interned so that documents share their tokens' strings.
+         */
+        private String[] distinct(List<String> list, List<String> more, String[] except) {
+            java.util.Set<String> set = new java.util.HashSet<>(2 * (list.size() + (more == null ? 0 : more.size())));
+            set.addAll(list);
+            if (more != null) {
+                set.addAll(more);
+            }
             if (except != null) {
-                set.removeAll(Arrays.asList(except));
+                for (String e : except) {
+                    set.remove(e);
+                }
             }
             String[] out = new String[set.size()];
             int i = 0;
             for (String token : set) {
-                out[i++] = tokens.computeIfAbsent(token, k -> k);
+                String known = tokens.get(token);
+                if (known == null) {
+                    known = tokens.putIfAbsent(token, token);
+                }
+                out[i++] = known == null ? token : known;
             }
             return out;
         }
@@ -204,10 +217,8 @@ public final class SearchIndex {
             for (String k : r.topics()) {
                 facets.append('\n').append(archive.topics().get(k).label(lang));
             }
-            List<String> all = new ArrayList<>(Arrays.asList(texts[n].other()));
-            all.addAll(Tokenizer.tokens(facets.toString()));
             title[n] = texts[n].title();
-            other[n] = memo.distinct(all, title[n]);
+            other[n] = memo.distinct(Arrays.asList(texts[n].other()), Tokenizer.tokens(facets.toString()), title[n]);
         });
         Map<String, List<Integer>> topics = new TreeMap<>();
         Map<String, List<Integer>> types = new TreeMap<>();

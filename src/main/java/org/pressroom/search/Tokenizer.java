@@ -92,7 +92,7 @@ public final class Tokenizer {
     }
 
     static List<Run> runs(String text) {
-        String s = Normalizer.normalize(text, Normalizer.Form.NFC);
+        String s = Normalizer.isNormalized(text, Normalizer.Form.NFC) ? text : Normalizer.normalize(text, Normalizer.Form.NFC);
         List<Run> out = new ArrayList<>();
         StringBuilder run = new StringBuilder();
         int runKind = OTHER;
