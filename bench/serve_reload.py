@@ -8,7 +8,7 @@ theme copied in. Starts serve on a free port, listens to its event stream like a
 then edits files and measures the time from the write to the reload event, and to the edited page
 fetched (what a reloading browser does). Restores every edited file at the end.
 """
-import argparse, os, random, re, socket, statistics, subprocess, sys, threading, time, urllib.request
+import argparse, os, random, re, socket, statistics, subprocess, sys, threading, time, urllib.parse, urllib.request
 
 def main():
     ap = argparse.ArgumentParser()
@@ -35,11 +35,19 @@ def main():
 
     versions = {}
     cond = threading.Condition()
+    releases = []
+    for root, _, files in os.walk(os.path.join(src, "content", "releases")):
+        releases += [os.path.join(root, f) for f in files if f.endswith(".en.md")]
+    releases.sort()
+    # the page "open in the browser", as the live-reload script reports it: the one the template
+    # edits are checked on (serve makes open pages first when an edit makes many pages)
+    open_page = "en/releases/" + os.path.basename(releases[0])[:-len(".en.md")] + "/"
 
     def listen():
         host, port = url[7:-1].split(":")
         s = socket.create_connection((host, int(port)))
-        s.sendall(b"GET /__pressroom/events HTTP/1.1\r\nHost: x\r\n\r\n")
+        query = urllib.parse.quote("/" + open_page, safe="")
+        s.sendall(f"GET /__pressroom/events?page={query} HTTP/1.1\r\nHost: x\r\n\r\n".encode("ascii"))
         buf = b""
         event = None
         while True:
@@ -70,10 +78,6 @@ def main():
                     raise SystemExit(f"no reload event for version {v}")
             return versions[v]
 
-    releases = []
-    for root, _, files in os.walk(os.path.join(src, "content", "releases")):
-        releases += [os.path.join(root, f) for f in files if f.endswith(".en.md")]
-    releases.sort()
     rng = random.Random(7)
     originals = {}
 
@@ -116,7 +120,7 @@ def main():
         marker = f"bench-template-{i}"
         measure("template release.ftlh (all release pages)", tpl,
                 lambda s, m=marker: re.sub(r'<article class="release[^"]*">', f'<article class="release {m}">', s),
-                "en/releases/" + os.path.basename(releases[0])[:-len(".en.md")] + "/", marker)
+                open_page, marker)
     originals.setdefault(tpl, originals.get(tpl))
 
     for path, text in originals.items():

@@ -80,18 +80,19 @@ public final class Incremental {
     private Basis basis;
 
     /**
-     * The ids of the releases whose content changed since {@code was}, when only content changed;
-     * null when pages may differ in other ways. Only content changed when the theme, settings and
-     * topics are the same, each language publishes the same releases in the same order, and the
-     * releases that changed kept their <em>shape</em>: date, type, topics, related releases, draft
-     * mark, embargo, languages and aliases. Then the site has the same pages, lists, counts,
-     * pagination, language switches and redirects, and differs only where a page shows the content
-     * (title, summary, body, number, office, updates, attachments…) of a changed release, which
-     * {@link #affected} tells.
+     * The ids of the releases whose content changed since {@code was}, when only content (or
+     * templates) changed; null when pages may differ in other ways. Only content changed when the
+     * UI strings, template names, settings and topics are the same, each language publishes the same
+     * releases in the same order, and the releases that changed kept their <em>shape</em>: date,
+     * type, topics, related releases, draft mark, embargo, languages and aliases. Then the site has
+     * the same pages, lists, counts, pagination, language switches and redirects, and differs only
+     * where a page shows the content (title, summary, body, number, office, updates, attachments…)
+     * of a changed release, or is made from a template whose key changed, which {@link #affected}
+     * tells.
      */
     private static Set<String> contentChanges(Basis was, Build.Loaded loaded, Map<String, String> keys) {
         org.pressroom.archive.Archive now = loaded.plan().archive();
-        if (was == null || was.theme() != loaded.theme() || !was.keys().equals(keys)
+        if (was == null || !sameStrings(was.theme(), loaded.theme()) || !was.keys().keySet().equals(keys.keySet())
                 || !was.archive().site().equals(now.site()) || !was.archive().topics().equals(now.topics())) {
             return null;
         }
@@ -123,6 +124,24 @@ public final class Incremental {
         return changed;
     }
 
+    /** Whether two themes have the same UI strings (their templates are compared by their keys). */
+    private static boolean sameStrings(org.pressroom.render.Theme a, org.pressroom.render.Theme b) {
+        if (a == b) {
+            return true;
+        }
+        if (!a.strings().keySet().equals(b.strings().keySet())) {
+            return false;
+        }
+        for (String lang : a.strings().keySet()) {
+            org.pressroom.render.Strings x = a.strings(lang);
+            org.pressroom.render.Strings y = b.strings(lang);
+            if (!x.language().equals(y.language()) || !x.text().equals(y.text())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private static boolean sameShape(org.pressroom.content.Release a, org.pressroom.content.Release b) {
         if (!a.date().equals(b.date()) || a.hasTime() != b.hasTime() || !a.type().equals(b.type())
                 || !a.topics().equals(b.topics()) || !a.related().equals(b.related()) || a.draft() != b.draft()
@@ -138,15 +157,19 @@ public final class Incremental {
     }
 
     /**
-     * Whether a page may show something of the {@code changed} releases (whose content only changed):
-     * a release page shows its release and its related ones; lists, home pages, feeds and search
+     * Whether a page may differ from the last update's: it is made from one of the {@code templates}
+     * whose key changed, or it may show something of the {@code changed} releases (whose content only
+     * changed): a release page shows its release and its related ones; lists, home pages, feeds and search
      * documents the releases they hold; sitemaps their modification dates; the other pages (topic and
      * year indexes, search page, root, 404, redirects, robots.txt) only the archive's shape; alias
-     * pages the title of their release. Search
-     * index files are always made again (from the memo, so cheaply) and compared by their bytes.
+     * pages the title of their release. Search index files are always made again (from the memo, so
+     * cheaply) and compared by their bytes.
      */
-    private static boolean affected(Page page, Set<String> changed, org.pressroom.archive.Archive archive,
-            org.pressroom.archive.Archive was) {
+    private static boolean affected(Page page, Set<String> changed, Set<String> templates,
+            org.pressroom.archive.Archive archive, org.pressroom.archive.Archive was) {
+        if (page.template() != null && templates.contains(page.template())) {
+            return true;
+        }
         if (page instanceof Page.ReleasePage rp) {
             return changed.contains(rp.release().id())
                     || archive.related(rp.release().id()).stream().anyMatch(o -> changed.contains(o.id()));
@@ -188,7 +211,31 @@ public final class Incremental {
     }
 
     /** Builds the site from {@code sources}, reusing what the last successful update made. */
-    public synchronized Site update(BuildOptions options, Sources sources) {
+    public Site update(BuildOptions options, Sources sources) {
+        return update(options, sources, Set.of(), pages -> { });
+    }
+
+    /** An update's pages so far: those ready, by output file; the others are still being made. */
+    public interface Early {
+        void ready(Map<String, byte[]> pages);
+    }
+
+    /**
+     * An update with at least this many pages to make renders the {@code first} pages before the
+     * others (system property {@code pressroom.earlyPages}, for tests; default 200).
+     */
+    static int earlyAt() {
+        return Integer.getInteger("pressroom.earlyPages", 200);
+    }
+
+    /**
+     * Builds the site from {@code sources}, reusing what the last successful update made. When many
+     * pages are to be made (a template edit makes thousands), the pages of {@code first} (output
+     * files: the pages open in a browser) are made before the others and handed to {@code early}
+     * with every page that is ready, so that they can be shown while the rest are made. A failure
+     * found after that still throws, and the update then leaves the state of the last good one.
+     */
+    public synchronized Site update(BuildOptions options, Sources sources, Set<String> first, Early early) {
         long start = System.nanoTime();
         Build.Loaded loaded = Build.load(options, sources, memo);
         long t = Build.lap("load", start);
@@ -199,6 +246,15 @@ public final class Incremental {
         Map<String, Done> last = done;
         Basis was = basis;
         Set<String> changed = contentChanges(was, loaded, keys);
+        // the templates whose key changed (the template or one it imports): their pages are made again
+        Set<String> templates = new java.util.HashSet<>();
+        if (changed != null) {
+            keys.forEach((name, key) -> {
+                if (!key.equals(was.keys().get(name))) {
+                    templates.add(name);
+                }
+            });
+        }
         t = Build.lap("changes", t);
         List<Page> all = loaded.plan().pages();
         String[] files = new String[all.size()];
@@ -210,14 +266,27 @@ public final class Incremental {
             Page p = all.get(i);
             files[i] = p.file();
             Done old = changed == null ? null : last.get(files[i]);
-            if (old != null && !affected(p, changed, loaded.plan().archive(), was.archive())) {
+            if (old != null && !affected(p, changed, templates, loaded.plan().archive(), was.archive())) {
                 made[i] = old; // shows nothing that changed: the same bytes
             } else {
                 (p.template() == null ? work : templated).add(i);
             }
         }
         work.addAll(templated);
-        (work.size() > 16 ? work.parallelStream() : work.stream()).forEach(i -> {
+        List<Integer> later = List.of();
+        if (work.size() >= earlyAt() && !first.isEmpty()) {
+            List<Integer> now = new ArrayList<>();
+            later = new ArrayList<>();
+            for (int i : work) {
+                (first.contains(files[i]) ? now : later).add(i);
+            }
+            if (now.isEmpty()) {
+                later = List.of();
+            } else {
+                work = now;
+            }
+        }
+        java.util.function.IntConsumer make = i -> {
             Page page = all.get(i);
             String file = files[i];
             Done old = last.get(file);
@@ -251,7 +320,20 @@ public final class Incremental {
                 made[i] = new Done(fingerprint, r.text().getBytes(StandardCharsets.UTF_8));
                 rendered.add(file);
             }
-        });
+        };
+        (work.size() > 16 ? work.parallelStream() : work.stream()).forEach(make::accept);
+        if (!later.isEmpty()) {
+            if (problems.isEmpty()) {
+                Map<String, byte[]> ready = new HashMap<>(2 * files.length);
+                for (int i = 0; i < files.length; i++) {
+                    if (made[i] != null) {
+                        ready.put(files[i], made[i].bytes());
+                    }
+                }
+                early.ready(Collections.unmodifiableMap(ready));
+            }
+            later.parallelStream().forEach(make::accept);
+        }
         t = Build.lap("render", t);
         problems.throwIfAny();
         basis = new Basis(loaded.theme(), keys, loaded.plan().archive());

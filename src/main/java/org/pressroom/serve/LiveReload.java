@@ -5,6 +5,8 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
@@ -20,7 +22,8 @@ final class LiveReload {
     static final String PATH = "/__pressroom/events";
     private static final String CLOSE = "";
 
-    private final Set<BlockingQueue<String>> clients = ConcurrentHashMap.newKeySet();
+    /** Each open page's queue of events, and the output file of the page (null if unknown). */
+    private final Map<BlockingQueue<String>, Optional<String>> clients = new ConcurrentHashMap<>();
     private volatile String last = null;
 
     /** Tells every open page that version {@code version} is ready. */
@@ -39,8 +42,34 @@ final class LiveReload {
         return clients.size();
     }
 
+    /** The output files of the pages open now (as their event streams say), made first after an edit. */
+    Set<String> openFiles() {
+        Set<String> out = new java.util.HashSet<>();
+        clients.values().forEach(f -> f.ifPresent(out::add));
+        return Set.copyOf(out);
+    }
+
+    /** The output file of the page whose event stream {@code query} opens ({@code page=<path>}). */
+    static Optional<String> pageFile(String query) {
+        if (query == null) {
+            return Optional.empty();
+        }
+        for (String pair : query.split("&")) {
+            if (pair.startsWith("page=")) {
+                String raw;
+                try {
+                    raw = java.net.URLDecoder.decode(pair.substring(5), StandardCharsets.UTF_8);
+                } catch (IllegalArgumentException e) {
+                    return Optional.empty();
+                }
+                return SitePath.of(raw).map(p -> p.isEmpty() || p.endsWith("/") ? p + "index.html" : p);
+            }
+        }
+        return Optional.empty();
+    }
+
     private void broadcast(String message) {
-        for (BlockingQueue<String> q : clients) {
+        for (BlockingQueue<String> q : clients.keySet()) {
             q.offer(message);
         }
     }
@@ -63,7 +92,7 @@ final class LiveReload {
         ex.getResponseHeaders().set("Cache-Control", "no-store");
         ex.sendResponseHeaders(200, 0);
         BlockingQueue<String> queue = new LinkedBlockingQueue<>();
-        clients.add(queue);
+        clients.put(queue, pageFile(ex.getRequestURI().getRawQuery()));
         try (OutputStream out = ex.getResponseBody()) {
             String first = "retry: 300\n\n" + (last == null ? "" : last);
             out.write(first.getBytes(StandardCharsets.UTF_8));
@@ -89,7 +118,7 @@ final class LiveReload {
     static String script(long version) {
         return "<script>/* pressroom serve: live reload */(function(){"
                 + "var v=\"" + version + "\";"
-                + "var es=new EventSource(\"" + PATH + "\");"
+                + "var es=new EventSource(\"" + PATH + "?page=\"+encodeURIComponent(location.pathname));"
                 + "es.addEventListener(\"version\",function(e){if(e.data!==v){es.close();location.reload();}});"
                 + "es.addEventListener(\"problems\",function(e){show(e.data.split(\"\\n\"));});"
                 + "function show(lines){var o=document.getElementById(\"pressroom-problems\");"

@@ -39,12 +39,31 @@ final class Preview {
     /**
      * A good site.
      *
-     * @param version counts successful builds; 0 before the first
-     * @param pages   output file to bytes, exactly as a build writes them
-     * @param statics output file to the source file it is copied from
+     * @param version  counts successful builds; 0 before the first
+     * @param pages    output file to bytes, exactly as a build writes them
+     * @param statics  output file to the source file it is copied from
+     * @param complete null for a whole site; for a site being made, whose pages open in a browser are
+     *                 ready but not all others, the whole site once made (or the last good one if
+     *                 the rest fails): a request for a page not in {@code pages} waits for it
      */
-    record Snapshot(long version, Map<String, byte[]> pages, Map<String, Path> statics) {
-        static final Snapshot EMPTY = new Snapshot(0, Map.of(), Map.of());
+    record Snapshot(long version, Map<String, byte[]> pages, Map<String, Path> statics,
+            java.util.concurrent.CompletableFuture<Snapshot> complete) {
+        static final Snapshot EMPTY = new Snapshot(0, Map.of(), Map.of(), null);
+
+        /** This site if whole, else the whole site once it is made (or the last good one). */
+        Snapshot whole() {
+            if (complete == null) {
+                return this;
+            }
+            try {
+                return complete.get(5, java.util.concurrent.TimeUnit.MINUTES);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return this;
+            } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+                return this;
+            }
+        }
     }
 
     Preview(Path root, URI baseUrl, Optional<When> now, PrintWriter log, PrintWriter err, LiveReload live) {
@@ -81,25 +100,40 @@ final class Preview {
         sources = s;
         BuildOptions options = new BuildOptions(root, root.resolve("site"), Optional.of(baseUrl), true,
                 now.orElseGet(() -> When.at(Instant.now())));
+        Map<String, Path> statics = new HashMap<>();
+        for (List<StaticFile> group : List.of(s.files(), s.assets())) {
+            group.forEach(f -> statics.put(f.outputPath(), f.source()));
+        }
+        Snapshot before = current;
+        long version = before.version() + 1;
+        java.util.concurrent.CompletableFuture<Snapshot> whole = new java.util.concurrent.CompletableFuture<>();
+        boolean[] announced = {false};
         try {
-            Incremental.Site site = incremental.update(options, s);
-            Map<String, Path> statics = new HashMap<>();
-            for (StaticFile f : site.statics()) {
-                statics.put(f.outputPath(), f.source());
-            }
-            current = new Snapshot(current.version() + 1, site.pages(), Map.copyOf(statics));
+            // when an edit makes many pages (a template), the open pages are made first and shown
+            Incremental.Site site = incremental.update(options, s, live.openFiles(), pages -> {
+                current = new Snapshot(version, pages, Map.copyOf(statics), whole);
+                announced[0] = true;
+                live.reload(version);
+            });
+            current = new Snapshot(version, site.pages(), Map.copyOf(statics), null);
+            whole.complete(current);
             boolean recovered = !problems.isEmpty();
             problems = List.of();
-            log.printf(Locale.ROOT, "%s %d of %d pages (parsed %d release file%s) in %d ms%n",
+            log.printf(Locale.ROOT, "%s %d of %d pages (parsed %d release file%s) in %d ms%s%n",
                     current.version() == 1 ? "Built" : "Rebuilt", site.rendered().size(), site.pages().size(),
-                    site.parsed(), site.parsed() == 1 ? "" : "s", (System.nanoTime() - start) / 1_000_000);
+                    site.parsed(), site.parsed() == 1 ? "" : "s", (System.nanoTime() - start) / 1_000_000,
+                    announced[0] ? " (open pages first)" : "");
             if (recovered) {
                 log.println("The problems are fixed.");
             }
             log.flush();
-            live.reload(current.version());
+            if (!announced[0]) {
+                live.reload(current.version());
+            }
             return true;
         } catch (BuildFailure f) {
+            current = before;
+            whole.complete(before);
             return failed(f.problems());
         }
     }

@@ -155,6 +155,10 @@ public final class Serve implements AutoCloseable {
                 String p = path.get();
                 String file = p.isEmpty() || p.endsWith("/") ? p + "index.html" : p;
                 byte[] page = snap.pages().get(file);
+                if (page == null && snap.complete() != null) {
+                    snap = snap.whole(); // a page still being made: wait for it
+                    page = snap.pages().get(file);
+                }
                 if (page != null) {
                     send(ex, 200, type(file), html(file, page, snap), head);
                     return;
@@ -178,6 +182,7 @@ public final class Serve implements AutoCloseable {
                     return;
                 }
             }
+            snap = snap.whole();
             byte[] notFound = snap.pages().get("404.html");
             send(ex, 404, TYPES.get("html"), notFound == null ? new byte[0] : LiveReload.inject(notFound, snap.version()),
                     head);

@@ -342,4 +342,28 @@ class IncrementalTest {
         org.junit.jupiter.api.Assertions.assertNotSame(was.release("2013-10-02-nk-statement"), now.release("2013-10-02-nk-statement"));
         assertSameAsCleanBuild(after);
     }
+
+    @Test
+    void makesTheFirstPagesBeforeTheOthersWhenATemplateEditMakesMany() throws IOException {
+        Path t = dir.resolve("templates/release.ftlh");
+        Files.writeString(t, Files.readString(t).replace("<article class=\"release\">", "<article class=\"release edited\">"));
+        String open = "en/releases/2014-01-15-un-briefing/index.html";
+        String other = "ko/releases/2013-10-02-nk-statement/index.html";
+        java.util.List<java.util.Map<String, byte[]>> early = new java.util.ArrayList<>();
+        System.setProperty("pressroom.earlyPages", "2");
+        Incremental.Site s;
+        try {
+            Problems problems = new Problems();
+            last = SourceLoader.reload(dir, last, Set.of("templates/release.ftlh"), problems);
+            s = incremental.update(options(), last, Set.of(open), early::add);
+        } finally {
+            System.clearProperty("pressroom.earlyPages");
+        }
+        assertEquals(1, early.size(), "the open page was handed over before the others were made");
+        assertArrayEquals(s.pages().get(open), early.get(0).get(open));
+        assertTrue(new String(early.get(0).get(open), java.nio.charset.StandardCharsets.UTF_8).contains("release edited"));
+        assertTrue(!early.get(0).containsKey(other), "other release pages were not made yet");
+        assertTrue(early.get(0).containsKey("ko/index.html"), "pages that did not change are ready");
+        assertSameAsCleanBuild(s);
+    }
 }

@@ -263,8 +263,13 @@ class ServeTest {
 
     /** Reads the event stream until a line starts with {@code until}; returns what was read. */
     private String readEvents(String until) {
+        return readEvents(LiveReload.PATH, until);
+    }
+
+    /** Reads the event stream at {@code stream} (path and query) until a line starts with {@code until}. */
+    private String readEvents(String stream, String until) {
         try {
-            HttpResponse<InputStream> r = http.send(HttpRequest.newBuilder(serve.url().resolve(LiveReload.PATH))
+            HttpResponse<InputStream> r = http.send(HttpRequest.newBuilder(serve.url().resolve(stream))
                     .build(), HttpResponse.BodyHandlers.ofInputStream());
             assertEquals("text/event-stream; charset=utf-8", r.headers().firstValue("Content-Type").orElseThrow());
             StringBuilder sb = new StringBuilder();
@@ -321,5 +326,54 @@ class ServeTest {
                 .method("HEAD", HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(200, r.statusCode());
         assertEquals("", r.body());
+    }
+
+    @Test
+    void makesTheOpenPagesFirstWhenAnEditMakesManyAndServesTheOthersOnceMade() throws Exception {
+        System.setProperty("pressroom.earlyPages", "2");
+        try {
+            start();
+            long v = serve.version();
+            String open = "/en/releases/2013-09-27-yun-kerry/";
+            CompletableFuture<String> events = CompletableFuture.supplyAsync(() -> readEvents(LiveReload.PATH
+                    + "?page=" + java.net.URLEncoder.encode(open, StandardCharsets.UTF_8), "data: " + (v + 1)));
+            eventually("the page listens", () -> serve.live().openFiles()
+                    .equals(java.util.Set.of("en/releases/2013-09-27-yun-kerry/index.html")));
+            Path t = dir.resolve("templates/release.ftlh");
+            Files.writeString(t, Files.readString(t).replace("<article class=\"release\">",
+                    "<article class=\"release edited\">"));
+            assertTrue(events.get(20, TimeUnit.SECONDS).contains("event: version"));
+            assertTrue(body(open).contains("release edited"), "the open page");
+            assertTrue(body("/ko/releases/2013-09-27-yun-kerry/").contains("release edited"), "another release page");
+            eventually("the whole site is made", () -> serve.preview().current().complete() == null);
+            assertTrue(log.toString().contains("(open pages first)"), log.toString());
+        } finally {
+            System.clearProperty("pressroom.earlyPages");
+        }
+    }
+
+    @Test
+    void knowsWhichPageAnEventStreamIsOpenFor() {
+        assertEquals(Optional.of("ko/releases/2013-09-27-x/index.html"),
+                LiveReload.pageFile("page=%2Fko%2Freleases%2F2013-09-27-x%2F"));
+        assertEquals(Optional.of("ko/topics/북한/index.html"),
+                LiveReload.pageFile("page=" + java.net.URLEncoder.encode("/ko/topics/%EB%B6%81%ED%95%9C/", StandardCharsets.UTF_8)));
+        assertEquals(Optional.of("index.html"), LiveReload.pageFile("x=1&page=%2F"));
+        assertEquals(Optional.empty(), LiveReload.pageFile("page=%2F..%2F..%2Fetc%2Fpasswd"));
+        assertEquals(Optional.empty(), LiveReload.pageFile("page=relative"));
+        assertEquals(Optional.empty(), LiveReload.pageFile(null));
+    }
+
+    @Test
+    void aRequestForAPageStillBeingMadeWaitsForTheWholeSite() throws Exception {
+        CompletableFuture<Preview.Snapshot> whole = new CompletableFuture<>();
+        Preview.Snapshot done = new Preview.Snapshot(2, java.util.Map.of("a.html", new byte[] {1}), java.util.Map.of(), null);
+        Preview.Snapshot early = new Preview.Snapshot(2, java.util.Map.of(), java.util.Map.of(), whole);
+        CompletableFuture<Preview.Snapshot> asked = CompletableFuture.supplyAsync(early::whole);
+        Thread.sleep(100);
+        assertFalse(asked.isDone(), "waits while the site is being made");
+        whole.complete(done);
+        assertEquals(done, asked.get(5, TimeUnit.SECONDS));
+        assertEquals(done, done.whole());
     }
 }
