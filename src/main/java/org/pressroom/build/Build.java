@@ -152,7 +152,7 @@ public final class Build {
         Path source = options.source().toAbsolutePath().normalize();
         Path out = options.output().toAbsolutePath().normalize();
         Path cacheDir = source.resolve(".pressroom").resolve("build-" + HexFormat.of().formatHex(
-                Fingerprint.ofBytes(out.toString().getBytes(StandardCharsets.UTF_8)), 0, 8));
+                Fingerprint.sha256().digest(out.toString().getBytes(StandardCharsets.UTF_8)), 0, 8));
         // the cache, the site and the sources are read at once: the check that nothing changed is all
         // a no-change build does, and it is mostly waiting for the file system
         java.util.concurrent.CompletableFuture<Map<String, SiteCache.Stat>> templates =
