@@ -341,7 +341,17 @@ public final class SearchIndex {
         int n = html.length();
         int i = 0;
         while (i < n) {
-            char c = html.charAt(i);
+            // text up to the next tag, entity or white space is copied as it is
+            int j = i;
+            char c = 0;
+            while (j < n && (c = html.charAt(j)) != '<' && c != '&' && !Plain.blank(c)) {
+                j++;
+            }
+            if (j > i) {
+                out.add(html, i, j);
+                i = j;
+                continue;
+            }
             if (c == '<') {
                 int close = tagEnd(html, i + 1);
                 if (close >= 0) {
@@ -373,8 +383,12 @@ public final class SearchIndex {
             text = new StringBuilder(capacity);
         }
 
+        static boolean blank(char c) {
+            return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
+        }
+
         void add(char c) {
-            if (c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r') {
+            if (blank(c)) {
                 space = true;
                 return;
             }
@@ -383,6 +397,15 @@ public final class SearchIndex {
             }
             space = false;
             text.append(c);
+        }
+
+        /** Adds {@code s[from, to)}, which holds no white space. */
+        void add(String s, int from, int to) {
+            if (space && text.length() > 0) {
+                text.append(' ');
+            }
+            space = false;
+            text.append(s, from, to);
         }
 
         void add(String s) {

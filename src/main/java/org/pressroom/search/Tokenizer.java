@@ -94,45 +94,55 @@ public final class Tokenizer {
     static List<Run> runs(String text) {
         String s = Normalizer.isNormalized(text, Normalizer.Form.NFC) ? text : Normalizer.normalize(text, Normalizer.Form.NFC);
         List<Run> out = new ArrayList<>();
-        StringBuilder run = new StringBuilder();
         int runKind = OTHER;
+        int start = 0;
+        // a run is the slice of s from start, unless an apostrophe inside it was left out
+        StringBuilder joined = null;
         int i = 0;
-        while (i < s.length()) {
-            int cp = s.codePointAt(i);
-            int n = Character.charCount(cp);
+        int n = s.length();
+        while (i < n) {
+            char ch = s.charAt(i);
+            int cp = Character.isHighSurrogate(ch) ? s.codePointAt(i) : ch;
+            int len = cp > 0xFFFF ? 2 : 1;
             int k = kind(cp);
             if (k == MARK && runKind == LETTER) {
                 k = LETTER;
             } else if (k == MARK) {
                 k = OTHER;
             }
-            if ((cp == '\'' || cp == '\u2019') && runKind == LETTER && i + n < s.length()
-                    && kind(s.codePointAt(i + n)) == LETTER) {
-                i += n;
+            if ((cp == '\'' || cp == '\u2019') && runKind == LETTER && i + len < n
+                    && kind(s.codePointAt(i + len)) == LETTER) {
+                if (joined == null) {
+                    joined = new StringBuilder().append(s, start, i);
+                }
+                i += len;
                 continue;
             }
             if (k != runKind) {
-                flush(out, runKind, run);
+                flush(out, runKind, s, start, i, joined);
                 runKind = k;
+                start = i;
+                joined = null;
+            } else if (joined != null) {
+                joined.append(s, i, i + len);
             }
-            if (k != OTHER) {
-                run.appendCodePoint(cp);
-            }
-            i += n;
+            i += len;
         }
-        flush(out, runKind, run);
+        flush(out, runKind, s, start, n, joined);
         return out;
     }
 
-    private static void flush(List<Run> out, int kind, StringBuilder run) {
-        if (kind != OTHER && run.length() > 0) {
-            String t = run.toString();
+    private static void flush(List<Run> out, int kind, String s, int start, int end, StringBuilder joined) {
+        if (kind != OTHER && end > start) {
+            String t = joined != null ? joined.toString() : s.substring(start, end);
             out.add(new Run(kind, kind == LETTER ? t.toLowerCase(Locale.ROOT) : t));
         }
-        run.setLength(0);
     }
 
     private static int kind(int cp) {
+        if (cp < 0x80) {
+            return cp >= 'a' && cp <= 'z' || cp >= 'A' && cp <= 'Z' ? LETTER : cp >= '0' && cp <= '9' ? DIGIT : OTHER;
+        }
         if (cp >= 0xAC00 && cp <= 0xD7A3 || cp >= 0x1100 && cp <= 0x11FF || cp >= 0x3130 && cp <= 0x318F
                 || cp >= 0xA960 && cp <= 0xA97F || cp >= 0xD7B0 && cp <= 0xD7FF) {
             return HANGUL;
