@@ -330,6 +330,7 @@ public final class Incremental {
                         ready.put(files[i], made[i].bytes());
                     }
                 }
+                Build.lap("first " + work.size(), t);
                 early.ready(Collections.unmodifiableMap(ready));
             }
             later.parallelStream().forEach(make::accept);
