@@ -190,9 +190,14 @@ public final class Build {
         org.pressroom.markdown.RenderCache renders = journal == null || clean
                 ? new org.pressroom.markdown.RenderCache(codeVersion())
                 : org.pressroom.markdown.RenderCache.read(cacheDir.resolve("markdown"), codeVersion());
-        Loaded loaded = load(options, new Memo(renders));
+        // search tokens of release files unchanged since they were made (by size and time, as above)
+        String tokensContext = codeVersion() + " " + inputs.get("content/site.yml");
+        SearchTokens tokens = journal == null || clean ? SearchTokens.empty(tokensContext, inputs)
+                : SearchTokens.read(cacheDir.resolve("search"), tokensContext, inputs);
+        Loaded loaded = load(options, new Memo(renders, tokens));
         hook.accept("loaded");
         hook.accept("markdown " + renders.made());
+        hook.accept("tokens " + tokens.made());
         settings.put("timeZone", loaded.timeZone().getId());
         Renderer renderer = new Renderer(loaded.plan(), loaded.theme());
         Map<String, String> keys = Incremental.templateKeys(loaded.sources().templates());
@@ -203,6 +208,7 @@ public final class Build {
         if (journal != null) {
             try {
                 renders.write(cacheDir.resolve("markdown"));
+                tokens.write(cacheDir.resolve("search"));
                 new SiteCache(settings, loaded.from(), loaded.until(), System.currentTimeMillis() * 1_000_000L,
                         loaded.plan().pages().size(), made.files(), inputs, made.outputs())
                         .write(cacheDir.resolve("cache"));

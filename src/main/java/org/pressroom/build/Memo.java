@@ -19,7 +19,7 @@ import org.pressroom.search.SearchIndex;
 public final class Memo {
     private final ParseCache parses = new ParseCache();
     private final org.pressroom.markdown.RenderCache renders;
-    private final SearchIndex.Memo search = new SearchIndex.Memo();
+    private final SearchIndex.Memo search;
     private List<RawFile> themeFiles;
     private SiteConfig themeSite;
     private Theme theme;
@@ -31,7 +31,13 @@ public final class Memo {
 
     /** A memo that takes rendered Markdown bodies from {@code renders} (may be null). */
     Memo(org.pressroom.markdown.RenderCache renders) {
+        this(renders, null);
+    }
+
+    /** A memo that also takes the search tokens of unchanged release files from {@code tokens} (may be null). */
+    Memo(org.pressroom.markdown.RenderCache renders, SearchIndex.Memo.Store tokens) {
         this.renders = renders;
+        this.search = new SearchIndex.Memo(tokens);
     }
 
     org.pressroom.markdown.RenderCache renders() {

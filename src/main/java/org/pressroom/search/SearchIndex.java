@@ -71,6 +71,30 @@ public final class SearchIndex {
      * Not thread-safe: one plan at a time (it tokenizes in parallel itself).
      */
     public static final class Memo {
+        /**
+         * Tokens kept beyond one process (a build's cache): those of a version as an earlier build made
+         * them, if still valid for it. Implementations are thread-safe.
+         */
+        public interface Store {
+            /** The distinct title tokens and other tokens of {@code version}, or null when not known. */
+            String[][] tokens(Translation version);
+
+            /** Remembers the tokens just made of {@code version}. */
+            void put(Translation version, String[] title, String[] other);
+        }
+
+        private final Store store;
+
+        /** A memo that knows nothing yet. */
+        public Memo() {
+            this(null);
+        }
+
+        /** A memo that asks {@code store} (may be null) for the tokens of versions it has not seen. */
+        public Memo(Store store) {
+            this.store = store;
+        }
+
         /** The texts of the last build's versions and of this build's, by identity (cheap to look up). */
         private Map<Translation, Text> last = new java.util.IdentityHashMap<>();
         private Map<Translation, Text> current = new java.util.IdentityHashMap<>();
@@ -105,6 +129,12 @@ public final class SearchIndex {
                 if (x == null) {
                     x = byValue.get(t);
                 }
+                if (x == null && store != null) {
+                    String[][] known = store.tokens(t);
+                    if (known != null) {
+                        x = new Text(intern(known[0]), intern(known[1]));
+                    }
+                }
                 out[i] = x;
                 if (x == null) {
                     missing.add(i);
@@ -122,8 +152,21 @@ public final class SearchIndex {
         }
 
         private Text tokenize(Translation t) {
-            return new Text(distinct(Tokenizer.tokens(t.title()), null, null),
+            Text x = new Text(distinct(Tokenizer.tokens(t.title()), null, null),
                     distinct(Tokenizer.tokens(t.summary() + "\n" + plain(t.bodyHtml())), null, null));
+            if (store != null) {
+                store.put(t, x.title(), x.other());
+            }
+            return x;
+        }
+
+        private String[] intern(String[] tokens) {
+            String[] out = new String[tokens.length];
+            for (int i = 0; i < tokens.length; i++) {
+                String known = this.tokens.putIfAbsent(tokens[i], tokens[i]);
+                out[i] = known == null ? tokens[i] : known;
+            }
+            return out;
         }
 
         /**

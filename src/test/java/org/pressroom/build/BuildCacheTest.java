@@ -176,6 +176,25 @@ class BuildCacheTest {
     }
 
     @Test
+    void tokenizesForSearchOnlyTheEditedReleaseAndAllOfThemWhenClean() throws java.io.IOException {
+        editRelease();
+        stages.clear();
+        build();
+        assertTrue(stages.contains("tokens 1"), stages.toString());
+        assertSameAsCleanBuild();
+        stages.clear();
+        Build.run(options(dir.resolve("site"), "2026-01-01"), Progress.NONE, true);
+        assertTrue(stages.contains("tokens 5"), "--clean tokenizes every version: " + stages);
+        // a changed site.yml (even a comment) makes every version be tokenized again
+        Path yml = dir.resolve("content/site.yml");
+        java.nio.file.Files.writeString(yml, java.nio.file.Files.readString(yml) + "# edited\n");
+        stages.clear();
+        build();
+        assertTrue(stages.contains("tokens 5"), stages.toString());
+        assertSameAsCleanBuild();
+    }
+
+    @Test
     void matchesACleanBuildAfterAReleaseIsEdited() {
         editRelease();
         build();
@@ -338,7 +357,7 @@ class BuildCacheTest {
                 Briefing text.
                 """);
         assertThrows(BuildFailure.class, () -> build());
-        assertEquals(List.of("cache", "markdown"), files(dir.resolve(".pressroom")).keySet().stream()
+        assertEquals(List.of("cache", "markdown", "search"), files(dir.resolve(".pressroom")).keySet().stream()
                 .map(k -> Path.of(k).getFileName().toString()).toList(), "no pending files or journal left");
         Map<String, byte[]> after = files(dir.resolve("site"));
         assertEquals(before.keySet(), after.keySet());
