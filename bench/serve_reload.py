@@ -117,6 +117,9 @@ def main():
                 f"en/releases/{rid}/", marker)
     tpl = os.path.join(src, "templates", "release.ftlh")
     for i in range(max(2, args.rounds // 3)):
+        # serve reloads the open page first and makes the other 10,000 pages after; wait for that
+        # before the next save, as an editor's next save of a template comes seconds later
+        time.sleep(4)
         marker = f"bench-template-{i}"
         measure("template release.ftlh (all release pages)", tpl,
                 lambda s, m=marker: re.sub(r'<article class="release[^"]*">', f'<article class="release {m}">', s),
