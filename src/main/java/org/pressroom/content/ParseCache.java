@@ -1,25 +1,34 @@
 package org.pressroom.content;
 
+import java.io.IOException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import org.pressroom.problem.Position;
 import org.pressroom.problem.Problem;
 import org.pressroom.problem.Problems;
 
 /**
  * Remembers the parse of each release file, so that a rebuild parses only the files whose bytes
  * changed. A parse depends on the file's bytes and on the site settings only; the cache empties
- * itself when the settings change. Thread-safe.
+ * itself when the settings change. It keeps a digest of each file's bytes, not the bytes: a file
+ * handed in again as the same {@link RawFile} object (the loader keeps those of unchanged files) is
+ * not read again; another is read and compared by digest. Thread-safe.
  */
 public final class ParseCache {
     private final Map<String, Entry> entries = new ConcurrentHashMap<>();
     private volatile SiteConfig site;
     private volatile int parsed;
 
-    private record Entry(byte[] bytes, Optional<ReleaseFile> file, List<Problem> problems) {
+    /**
+     * @param digest SHA-256 of the bytes parsed, or null when the file was too large to read
+     */
+    private record Entry(RawFile source, long size, byte[] digest, Optional<ReleaseFile> file, List<Problem> problems) {
     }
 
     /** What a release was assembled from (its files, in language order, and everything else it checks) and the result. */
@@ -80,18 +89,38 @@ public final class ParseCache {
 
     Optional<ReleaseFile> parse(ReleaseParser parser, RawFile f, Problems problems) {
         Entry e = entries.get(f.path());
-        boolean same = e != null && (e.bytes() == f.bytes()
-                || (e.bytes() != null && f.bytes() != null && Arrays.equals(e.bytes(), f.bytes()))
-                || (e.bytes() == null && f.bytes() == null));
-        if (!same) {
-            Problems own = new Problems();
-            e = new Entry(f.bytes(), parser.parse(f, own), own.sorted());
-            entries.put(f.path(), e);
-            synchronized (this) {
-                parsed++;
+        if (e == null || e.source() != f) {
+            byte[] bytes = null;
+            if (f.size() <= parser.readLimit()) {
+                try {
+                    bytes = f.read();
+                } catch (IOException x) {
+                    entries.remove(f.path());
+                    problems.add(Position.startOf(f.path()), "cannot read file: " + x.getMessage());
+                    return Optional.empty();
+                }
             }
+            byte[] digest = bytes == null ? null : sha256(bytes);
+            if (e != null && e.size() == f.size() && Arrays.equals(e.digest(), digest)) {
+                e = new Entry(f, e.size(), e.digest(), e.file(), e.problems());
+            } else {
+                Problems own = new Problems();
+                e = new Entry(f, f.size(), digest, parser.parse(f, bytes, own), own.sorted());
+                synchronized (this) {
+                    parsed++;
+                }
+            }
+            entries.put(f.path(), e);
         }
         problems.addAll(e.problems());
         return e.file();
+    }
+
+    private static byte[] sha256(byte[] bytes) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(bytes);
+        } catch (NoSuchAlgorithmException x) {
+            throw new IllegalStateException(x);
+        }
     }
 }

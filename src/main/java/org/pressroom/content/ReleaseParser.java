@@ -41,12 +41,18 @@ final class ReleaseParser {
         this.markdown = markdown;
     }
 
+    /** Files larger than this are not read: they are reported as over the limit. */
+    long readLimit() {
+        return Math.min(site.maxFileSize(), SourceLoader.READ_CAP);
+    }
+
     /**
-     * Parses the file; empty when it cannot be used at all.
+     * Parses the file from its bytes; empty when it cannot be used at all.
      *
+     * @param bytes    the file's content, or null when it was not read because it is over {@link #readLimit()}
      * @param problems this file's own collector (fresh for each file)
      */
-    Optional<ReleaseFile> parse(RawFile file, Problems problems) {
+    Optional<ReleaseFile> parse(RawFile file, byte[] bytes, Problems problems) {
         String path = file.path();
         String name = Normalizer.normalize(path.substring(path.lastIndexOf('/') + 1), Normalizer.Form.NFC);
         Position start = Position.startOf(path);
@@ -81,12 +87,12 @@ final class ReleaseParser {
                 ok = false;
             }
         }
-        if (file.bytes() == null || file.size() > site.maxFileSize()) {
-            problems.add(start, "file is " + humanSize(file.size()) + ", over the limit of "
-                    + humanSize(site.maxFileSize()), "split it, or raise maxFileSize in site.yml");
+        if (bytes == null || bytes.length > site.maxFileSize()) {
+            problems.add(start, "file is " + humanSize(bytes == null ? file.size() : bytes.length)
+                    + ", over the limit of " + humanSize(site.maxFileSize()), "split it, or raise maxFileSize in site.yml");
             return Optional.empty();
         }
-        SourceText.Result decoded = SourceText.decode(path, file.bytes());
+        SourceText.Result decoded = SourceText.decode(path, bytes);
         if (decoded.problem().isPresent()) {
             problems.add(decoded.problem().get());
             return Optional.empty();

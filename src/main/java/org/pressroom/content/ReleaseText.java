@@ -23,10 +23,16 @@ public final class ReleaseText {
 
     /** The file's text, or empty when it is not a release the parser would read (already reported by it). */
     public static Optional<ReleaseText> of(RawFile file) {
-        if (file.bytes() == null) {
+        byte[] bytes;
+        try {
+            bytes = file.read();
+        } catch (java.io.IOException e) {
+            return Optional.empty(); // the parse stage reports files it cannot read
+        }
+        if (bytes == null) {
             return Optional.empty();
         }
-        SourceText.Result decoded = SourceText.decode(file.path(), file.bytes());
+        SourceText.Result decoded = SourceText.decode(file.path(), bytes);
         if (decoded.problem().isPresent()) {
             return Optional.empty();
         }

@@ -17,7 +17,11 @@ import java.util.stream.Stream;
 import org.pressroom.problem.Position;
 import org.pressroom.problem.Problems;
 
-/** The load stage: the only reader of the source directory. */
+/**
+ * The load stage: the only reader of the source directory. Settings, templates and strings are read
+ * whole; release files are listed with their sizes and left on disk ({@link RawFile#onDisk}), for
+ * the parse stage to read one at a time.
+ */
 public final class SourceLoader {
     /** Files larger than this are not read at all; the parse stage reports them as over the limit. */
     static final long READ_CAP = 256L * 1024 * 1024;
@@ -99,7 +103,7 @@ public final class SourceLoader {
             } else if (c.equals(ConfigParser.TOPICS_YML)) {
                 topics = optional(p);
             } else if (c.startsWith("content/releases/") && !hidden(c.substring("content/releases/".length()))) {
-                replace(releases, c, p);
+                replace(releases, c, p, true);
             } else if (c.startsWith("content/files/") && !hidden(c.substring("content/files/".length()))) {
                 replaceStatic(files, c, p, "files/" + c.substring("content/files/".length()));
             } else if (c.startsWith("templates/assets/") && !hidden(c.substring("templates/assets/".length()))) {
@@ -107,9 +111,9 @@ public final class SourceLoader {
             } else if (c.startsWith("templates/") && !hidden(c.substring("templates/".length()))) {
                 String rel = c.substring("templates/".length());
                 if (rel.startsWith("i18n/") && rel.endsWith(".yml")) {
-                    replace(i18n, c, p);
+                    replace(i18n, c, p, false);
                 } else if (rel.endsWith(".ftlh") || rel.endsWith(".ftl") || rel.endsWith(".ftlx")) {
-                    replace(templates, c, p);
+                    replace(templates, c, p, false);
                 }
             }
         }
@@ -126,37 +130,35 @@ public final class SourceLoader {
         return false;
     }
 
-    /** Whether {@code p} is a regular file to read; a symbolic link is reported. */
-    private boolean isSource(Path p, String rel) {
+    /** The attributes of {@code p} when it is a regular file to read, else null; a symbolic link is reported. */
+    private BasicFileAttributes source(Path p, String rel) {
         try {
             BasicFileAttributes a = Files.readAttributes(p, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
             if (a.isSymbolicLink()) {
                 problems.add(Position.startOf(rel), "symbolic links are not followed", "replace the link with the file itself");
-                return false;
+                return null;
             }
-            return a.isRegularFile();
+            return a.isRegularFile() ? a : null;
         } catch (IOException e) {
-            return false;
+            return null;
         }
     }
 
-    private void replace(List<RawFile> list, String rel, Path p) {
+    private void replace(List<RawFile> list, String rel, Path p, boolean release) {
         list.removeIf(f -> f.path().equals(rel));
-        if (isSource(p, rel)) {
-            list.add(read(p));
+        BasicFileAttributes a = source(p, rel);
+        if (a != null) {
+            list.add(release ? release(new Listed(p, a.size())) : read(p));
             list.sort(Comparator.comparing(RawFile::path));
         }
     }
 
     private void replaceStatic(List<StaticFile> list, String rel, Path p, String output) {
         list.removeIf(f -> f.sourcePath().equals(rel));
-        if (isSource(p, rel)) {
-            try {
-                list.add(new StaticFile(rel, p, output, Files.size(p)));
-                list.sort(Comparator.comparing(StaticFile::sourcePath));
-            } catch (IOException e) {
-                problems.add(Position.startOf(rel), "cannot read file: " + e.getMessage());
-            }
+        BasicFileAttributes a = source(p, rel);
+        if (a != null) {
+            list.add(new StaticFile(rel, p, output, a.size()));
+            list.sort(Comparator.comparing(StaticFile::sourcePath));
         }
     }
 
@@ -164,13 +166,14 @@ public final class SourceLoader {
         Optional<RawFile> site = optional(root.resolve("content/site.yml"));
         Optional<RawFile> topics = optional(root.resolve("content/topics.yml"));
         List<RawFile> releases = new ArrayList<>();
-        for (Path p : walk(root.resolve("content/releases"))) {
-            releases.add(read(p));
+        for (Listed l : walk(root.resolve("content/releases"))) {
+            releases.add(release(l));
         }
         List<RawFile> templates = new ArrayList<>();
         List<RawFile> i18n = new ArrayList<>();
         Path t = root.resolve("templates");
-        for (Path p : walk(t)) {
+        for (Listed l : walk(t)) {
+            Path p = l.path();
             String rel = t.relativize(p).toString().replace('\\', '/');
             if (rel.startsWith("assets/")) {
                 continue;
@@ -193,6 +196,13 @@ public final class SourceLoader {
         return Files.isRegularFile(p) ? Optional.of(read(p)) : Optional.empty();
     }
 
+    /** A release file, left on disk: the parse stage reads it ({@link RawFile#read}). */
+    private RawFile release(Listed l) {
+        String rel = rel(l.path());
+        RawFile known = reuse.get(rel);
+        return known != null ? known : RawFile.onDisk(rel, l.size(), l.path());
+    }
+
     private RawFile read(Path p) {
         RawFile known = reuse.get(rel(p));
         if (known != null) {
@@ -207,8 +217,12 @@ public final class SourceLoader {
         }
     }
 
+    /** A regular file found by {@link #walk}, with its size. */
+    private record Listed(Path path, long size) {
+    }
+
     /** Regular files under dir in name order; hidden entries skipped; symbolic links reported. */
-    private List<Path> walk(Path dir) {
+    private List<Listed> walk(Path dir) {
         if (Files.isSymbolicLink(dir)) {
             problems.add(Position.startOf(rel(dir)), "symbolic links are not followed",
                     "replace the link with the folder itself");
@@ -217,7 +231,7 @@ public final class SourceLoader {
         if (!Files.isDirectory(dir)) {
             return List.of();
         }
-        List<Path> out = new ArrayList<>();
+        List<Listed> out = new ArrayList<>();
         try (Stream<Path> s = Files.walk(dir)) {
             s.filter(p -> !p.equals(dir))
                     .filter(p -> !hidden(dir, p))
@@ -230,7 +244,7 @@ public final class SourceLoader {
                                 problems.add(Position.startOf(rel(p)), "symbolic links are not followed",
                                         "replace the link with the file itself");
                             } else if (a.isRegularFile()) {
-                                out.add(p);
+                                out.add(new Listed(p, a.size()));
                             }
                         } catch (IOException e) {
                             problems.add(Position.startOf(rel(p)), "cannot read: " + e.getMessage());
@@ -254,7 +268,8 @@ public final class SourceLoader {
     private List<StaticFile> statics(Path dir, String prefix) {
         List<StaticFile> out = new ArrayList<>();
         Map<String, String> seen = new HashMap<>();
-        for (Path p : walk(dir)) {
+        for (Listed l : walk(dir)) {
+            Path p = l.path();
             String under = Normalizer.normalize(dir.relativize(p).toString().replace('\\', '/'), Normalizer.Form.NFC);
             String earlier = seen.putIfAbsent(under, rel(p));
             if (earlier != null) {
@@ -262,11 +277,7 @@ public final class SourceLoader {
                         + " once both are in Unicode normal form NFC", "rename one of them");
                 continue;
             }
-            try {
-                out.add(new StaticFile(rel(p), p, prefix + under, Files.size(p)));
-            } catch (IOException e) {
-                problems.add(Position.startOf(rel(p)), "cannot read file: " + e.getMessage());
-            }
+            out.add(new StaticFile(rel(p), p, prefix + under, l.size()));
         }
         return List.copyOf(out);
     }
