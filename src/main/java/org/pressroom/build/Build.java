@@ -28,6 +28,7 @@ import org.pressroom.content.Sources;
 import org.pressroom.content.StaticFile;
 import org.pressroom.content.Topic;
 import org.pressroom.markdown.Markdown;
+import org.pressroom.markdown.RenderCache;
 import org.pressroom.plan.Aliases;
 import org.pressroom.plan.Page;
 import org.pressroom.plan.Plan;
@@ -187,40 +188,42 @@ public final class Build {
             }
         }
         long t0 = lap("scan", start);
-        org.pressroom.markdown.RenderCache renders = journal == null || clean
-                ? new org.pressroom.markdown.RenderCache(codeVersion())
-                : org.pressroom.markdown.RenderCache.read(cacheDir.resolve("markdown"), codeVersion());
         // search tokens of release files unchanged since they were made (by size and time, as above)
         String tokensContext = codeVersion() + " " + inputs.get("content/site.yml");
         SearchTokens tokens = journal == null || clean ? SearchTokens.empty(tokensContext, inputs)
                 : SearchTokens.read(cacheDir.resolve("search"), tokensContext, inputs);
-        Loaded loaded = load(options, new Memo(renders, tokens));
-        hook.accept("loaded");
-        hook.accept("markdown " + renders.made());
-        hook.accept("tokens " + tokens.made());
-        settings.put("timeZone", loaded.timeZone().getId());
-        Renderer renderer = new Renderer(loaded.plan(), loaded.theme());
-        Map<String, String> keys = Incremental.templateKeys(loaded.sources().templates());
-        Made made = journal != null && old.isPresent() && !existing.isEmpty()
-                ? incremental(options, loaded, renderer, keys, journal, old.get(), inputs, existing, progress)
-                : full(options, loaded, renderer, keys, inputs, existing.size() > 2000, progress);
-        t0 = lap("write", t0);
-        if (journal != null) {
-            try {
-                renders.write(cacheDir.resolve("markdown"));
-                tokens.write(cacheDir.resolve("search"));
-                new SiteCache(settings, loaded.from(), loaded.until(), System.currentTimeMillis() * 1_000_000L,
-                        loaded.plan().pages().size(), made.files(), inputs, made.outputs())
-                        .write(cacheDir.resolve("cache"));
-                hook.accept("cached");
-                journal.clear();
-            } catch (IOException e) {
-                // the site is complete; a missing or stale cache only costs work next time
+        // the rendered bodies are kept in a file while the build runs (the next Markdown cache), not in memory
+        try (RenderCache renders = journal == null ? RenderCache.empty(codeVersion(), null)
+                : clean ? RenderCache.empty(codeVersion(), cacheDir)
+                : RenderCache.read(cacheDir.resolve("markdown"), codeVersion())) {
+            Loaded loaded = load(options, new Memo(renders, tokens));
+            hook.accept("loaded");
+            hook.accept("markdown " + renders.made());
+            hook.accept("tokens " + tokens.made());
+            settings.put("timeZone", loaded.timeZone().getId());
+            Renderer renderer = new Renderer(loaded.plan(), loaded.theme());
+            Map<String, String> keys = Incremental.templateKeys(loaded.sources().templates());
+            Made made = journal != null && old.isPresent() && !existing.isEmpty()
+                    ? incremental(options, loaded, renderer, keys, journal, old.get(), inputs, existing, progress)
+                    : full(options, loaded, renderer, keys, inputs, existing.size() > 2000, progress);
+            t0 = lap("write", t0);
+            if (journal != null) {
+                try {
+                    renders.write(cacheDir.resolve("markdown"));
+                    tokens.write(cacheDir.resolve("search"));
+                    new SiteCache(settings, loaded.from(), loaded.until(), System.currentTimeMillis() * 1_000_000L,
+                            loaded.plan().pages().size(), made.files(), inputs, made.outputs())
+                            .write(cacheDir.resolve("cache"));
+                    hook.accept("cached");
+                    journal.clear();
+                } catch (IOException e) {
+                    // the site is complete; a missing or stale cache only costs work next time
+                }
+                lap("remember", t0);
             }
-            lap("remember", t0);
+            return new BuildResult(options.output(), loaded.plan().pages().size(), made.files(),
+                    Duration.ofNanos(System.nanoTime() - start), made.written());
         }
-        return new BuildResult(options.output(), loaded.plan().pages().size(), made.files(),
-                Duration.ofNanos(System.nanoTime() - start), made.written());
     }
 
     /** What a build wrote: every output file as the cache records it, and how many files it wrote or deleted. */

@@ -7,6 +7,7 @@ import org.pressroom.content.ParseCache;
 import org.pressroom.content.RawFile;
 import org.pressroom.content.SiteConfig;
 import org.pressroom.content.Sources;
+import org.pressroom.markdown.RenderCache;
 import org.pressroom.problem.Problems;
 import org.pressroom.render.Theme;
 import org.pressroom.search.SearchIndex;
@@ -18,7 +19,7 @@ import org.pressroom.search.SearchIndex;
  */
 public final class Memo {
     private final ParseCache parses = new ParseCache();
-    private final org.pressroom.markdown.RenderCache renders;
+    private final RenderCache renders;
     private final SearchIndex.Memo search;
     private List<RawFile> themeFiles;
     private SiteConfig themeSite;
@@ -30,17 +31,17 @@ public final class Memo {
     }
 
     /** A memo that takes rendered Markdown bodies from {@code renders} (may be null). */
-    Memo(org.pressroom.markdown.RenderCache renders) {
+    Memo(RenderCache renders) {
         this(renders, null);
     }
 
     /** A memo that also takes the search tokens of unchanged release files from {@code tokens} (may be null). */
-    Memo(org.pressroom.markdown.RenderCache renders, SearchIndex.Memo.Store tokens) {
+    Memo(RenderCache renders, SearchIndex.Memo.Store tokens) {
         this.renders = renders;
         this.search = new SearchIndex.Memo(tokens);
     }
 
-    org.pressroom.markdown.RenderCache renders() {
+    RenderCache renders() {
         return renders;
     }
 

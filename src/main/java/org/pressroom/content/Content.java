@@ -188,7 +188,7 @@ public final class Content {
             }
             Translation t = f.translation();
             translations.put(f.lang(), new Translation(t.lang(), t.path(), t.title(), t.office(), t.status(),
-                    t.summary(), t.aliases(), t.updates(), List.copyOf(resolved), t.bodyHtml(), t.aliasPositions()));
+                    t.summary(), t.aliases(), t.updates(), List.copyOf(resolved), t.body(), t.aliasPositions()));
         }
         if (!ok) {
             return Optional.empty();

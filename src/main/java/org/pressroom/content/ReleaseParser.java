@@ -192,7 +192,7 @@ final class ReleaseParser {
             return Optional.empty();
         }
         Translation t = new Translation(lang, path, title, office, status, summary, List.copyOf(aliases), updates,
-                List.copyOf(attachments), rendered.html(), List.copyOf(aliasPositions));
+                List.copyOf(attachments), rendered.body(), List.copyOf(aliasPositions));
         return Optional.of(new ReleaseFile(id, lang, path, shared, t, start, List.copyOf(attachmentPositions)));
     }
 

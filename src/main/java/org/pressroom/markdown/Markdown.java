@@ -87,7 +87,10 @@ public final class Markdown {
         return squeezed.startsWith("javascript:") || squeezed.startsWith("vbscript:") || squeezed.startsWith("data:");
     }
 
-    /** Renders a release body to HTML and extracts the plain-text summary of its first block. */
+    /**
+     * Renders a release body to HTML and extracts the plain-text summary of its first block. With a
+     * cache, the body is kept in the cache's file rather than in memory.
+     */
     public Rendered render(String markdown) {
         return cache == null ? make(markdown) : cache.get(markdown, rawHtml, this::make);
     }
@@ -98,7 +101,7 @@ public final class Markdown {
 
     Rendered make(String markdown, boolean autolinks) {
         Document doc = (autolinks ? parser : withoutAutolinks).parse(markdown);
-        return new Rendered(renderer.render(doc), summaryOf(doc));
+        return new Rendered(Body.of(renderer.render(doc)), summaryOf(doc));
     }
 
     /**
@@ -190,7 +193,11 @@ public final class Markdown {
         return head + "…";
     }
 
-    /** A rendered body and its default summary. */
-    public record Rendered(String html, String summary) {
+    /** A rendered body (held in memory, or kept by the {@link RenderCache}) and its default summary. */
+    public record Rendered(Body body, String summary) {
+        /** The body's HTML. */
+        public String html() {
+            return body.html();
+        }
     }
 }

@@ -2,18 +2,26 @@ package org.pressroom.markdown;
 
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
+import java.io.Closeable;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
@@ -23,16 +31,135 @@ import java.util.function.Function;
  * between builds so that a rebuild renders only the bodies it has not seen. Rendering is a pure
  * function of those two and of the Pressroom version ({@code version}: another version starts
  * empty), so a cached result is the one rendering would give. Thread-safe.
+ *
+ * <p>No body is held in memory: the cache keeps only each entry's key, summary and place. The
+ * bodies a build uses go into a new {@link BodyStore} file as they are rendered or found in the
+ * last build's file, and the {@link Body} handles the build passes around read them from there.
+ * {@link #write} appends the index of that file and moves it into place: the file is the next
+ * build's cache. Layout: the bodies (UTF-8), the index (format, version, entries, {@code end}), the
+ * index's offset (8 bytes) and {@link #MAGIC} (4 bytes).
  */
-public final class RenderCache {
-    private static final String FORMAT = "pressroom-markdown 1";
+public final class RenderCache implements Closeable {
+    private static final String FORMAT = "pressroom-markdown 2";
+    private static final int MAGIC = 0x50524d32;
+    private static final int TRAILER = 12;
+    /** Temporary files of a build are named so; those left by a build that was killed are deleted after this long. */
+    private static final String PREFIX = "markdown-";
+    private static final Duration STALE = Duration.ofHours(1);
+
     private final String version;
-    private final Map<String, Markdown.Rendered> entries = new ConcurrentHashMap<>();
-    private final Set<String> used = ConcurrentHashMap.newKeySet();
+    /** The last build's file, read only (null when there is none). */
+    private final BodyStore last;
+    /** This build's bodies (null when no file could be made: bodies are then held in memory, and not written). */
+    private final BodyStore next;
+    private final Map<String, Entry> entries = new ConcurrentHashMap<>();
     private final AtomicInteger made = new AtomicInteger();
 
-    public RenderCache(String version) {
+    /** A body, in {@link #last} or {@link #next}, and its summary. */
+    private record Entry(Body body, String summary) {
+    }
+
+    private RenderCache(String version, BodyStore last, BodyStore next) {
         this.version = version;
+        this.last = last;
+        this.next = next;
+    }
+
+    /**
+     * An empty cache whose bodies go to a temporary file in {@code dir} (the system's temporary
+     * folder when null or not writable; held in memory when neither can take one).
+     */
+    public static RenderCache empty(String version, Path dir) {
+        return new RenderCache(version, null, store(dir));
+    }
+
+    /**
+     * The cache in {@code file}, its new bodies in a temporary file beside it; empty when the file is
+     * missing, unreadable, or from another version.
+     */
+    public static RenderCache read(Path file, String version) {
+        BodyStore next = store(file.toAbsolutePath().getParent());
+        if (!Files.isRegularFile(file)) {
+            return new RenderCache(version, null, next);
+        }
+        BodyStore last = null;
+        try {
+            last = BodyStore.open(file);
+            RenderCache c = new RenderCache(version, last, next);
+            if (!c.index()) {
+                c.entries.clear();
+            }
+            return c;
+        } catch (IOException | RuntimeException e) {
+            if (last != null) {
+                try {
+                    last.close();
+                } catch (IOException ignored) {
+                    // read only: nothing to lose
+                }
+            }
+            return new RenderCache(version, null, next);
+        }
+    }
+
+    private static BodyStore store(Path dir) {
+        if (dir != null) {
+            deleteStale(dir);
+            try {
+                return BodyStore.create(dir, PREFIX);
+            } catch (IOException | RuntimeException e) {
+                // try the system's temporary folder
+            }
+        }
+        try {
+            return BodyStore.create(Path.of(System.getProperty("java.io.tmpdir")), "pressroom-" + PREFIX);
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    /** Deletes the temporary files of builds that were killed before they could move or delete them. */
+    private static void deleteStale(Path dir) {
+        FileTime before = FileTime.from(Instant.now().minus(STALE));
+        try (DirectoryStream<Path> s = Files.newDirectoryStream(dir, PREFIX + "*.tmp")) {
+            for (Path p : s) {
+                if (Files.getLastModifiedTime(p).compareTo(before) < 0) {
+                    Files.deleteIfExists(p);
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // best effort
+        }
+    }
+
+    /** Reads the index of {@link #last}; false when it is not a whole index of this format and version. */
+    private boolean index() throws IOException {
+        long size = last.size();
+        if (size < TRAILER) {
+            return false;
+        }
+        ByteBuffer trailer = ByteBuffer.wrap(last.bytes(size - TRAILER, TRAILER));
+        long at = trailer.getLong();
+        if (trailer.getInt() != MAGIC || at < 0 || at > size - TRAILER) {
+            return false;
+        }
+        DataInputStream in = new DataInputStream(new BufferedInputStream(new Reader(last, at, size - TRAILER), 1 << 16));
+        if (!FORMAT.equals(string(in)) || !version.equals(string(in))) {
+            return false;
+        }
+        int n = in.readInt();
+        for (int i = 0; i < n; i++) {
+            String key = string(in);
+            long offset = in.readLong();
+            int length = in.readInt();
+            int hash = in.readInt();
+            String summary = in.readBoolean() ? string(in) : null;
+            if (offset < 0 || length < 0 || offset + length > at) {
+                return false;
+            }
+            entries.put(key, new Entry(Body.stored(last, offset, length, hash), summary));
+        }
+        return "end".equals(string(in));
     }
 
     /** How many bodies were rendered (not found in the cache) since it was made or read. */
@@ -40,16 +167,26 @@ public final class RenderCache {
         return made.get();
     }
 
+    /** The file this build's bodies go to, or null when they are held in memory. */
+    public Path file() {
+        return next == null ? null : next.file();
+    }
+
     Markdown.Rendered get(String markdown, boolean rawHtml, Function<String, Markdown.Rendered> render) {
         String key = key(markdown, rawHtml);
-        used.add(key);
-        Markdown.Rendered r = entries.get(key);
-        if (r == null) {
-            r = render.apply(markdown);
-            entries.put(key, r);
+        Entry e = entries.get(key);
+        if (e != null && next != null && e.body().store() != next) {
+            // found in the last build's file: copied into this build's, which becomes the next cache
+            Body b = e.body();
+            e = new Entry(next.put(b.store().bytes(b.offset(), b.length()), b.hashCode()), e.summary());
+            entries.put(key, e);
+        } else if (e == null) {
+            Markdown.Rendered r = render.apply(markdown);
+            e = new Entry(next == null ? r.body() : next.put(r.html()), r.summary());
+            entries.put(key, e);
             made.incrementAndGet();
         }
-        return r;
+        return new Markdown.Rendered(e.body(), e.summary());
     }
 
     private static String key(String markdown, boolean rawHtml) {
@@ -62,57 +199,62 @@ public final class RenderCache {
         }
     }
 
-    /** The cache in {@code file}; empty when it is missing, unreadable, or from another version. */
-    public static RenderCache read(Path file, String version) {
-        RenderCache c = new RenderCache(version);
-        if (!Files.isRegularFile(file)) {
-            return c;
+    /**
+     * Appends the index of the bodies this build used to their file and moves it to {@code file},
+     * atomically; the cache takes no more bodies afterwards, and its bodies stay readable.
+     */
+    public void write(Path file) throws IOException {
+        if (next == null) {
+            throw new IOException("no file could be made for the rendered bodies");
         }
-        try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file), 1 << 16))) {
-            if (!FORMAT.equals(string(in)) || !version.equals(string(in))) {
-                return c;
+        List<Map.Entry<String, Entry>> mine = new ArrayList<>();
+        for (Map.Entry<String, Entry> e : entries.entrySet()) {
+            if (e.getValue().body().store() == next) {
+                mine.add(e);
             }
-            int n = in.readInt();
-            for (int i = 0; i < n; i++) {
-                String key = string(in);
-                String html = string(in);
-                String summary = in.readBoolean() ? string(in) : null;
-                c.entries.put(key, new Markdown.Rendered(html, summary));
-            }
-            if (!"end".equals(string(in))) {
-                c.entries.clear();
-            }
-        } catch (IOException | RuntimeException e) {
-            c.entries.clear();
         }
-        return c;
+        mine.sort(Map.Entry.comparingByKey());
+        long at = next.size();
+        DataOutputStream out = new DataOutputStream(new BufferedOutputStream(next.seal(), 1 << 16));
+        string(out, FORMAT);
+        string(out, version);
+        out.writeInt(mine.size());
+        for (Map.Entry<String, Entry> e : mine) {
+            Body b = e.getValue().body();
+            string(out, e.getKey());
+            out.writeLong(b.offset());
+            out.writeInt(b.length());
+            out.writeInt(b.hashCode());
+            out.writeBoolean(e.getValue().summary() != null);
+            if (e.getValue().summary() != null) {
+                string(out, e.getValue().summary());
+            }
+        }
+        string(out, "end");
+        out.writeLong(at);
+        out.writeInt(MAGIC);
+        out.flush();
+        if (last != null) {
+            last.close(); // its bodies were copied; some systems refuse to replace an open file
+        }
+        Files.move(next.file(), file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 
-    /** Writes the entries this build used to {@code file}, atomically. */
-    public void write(Path file) throws IOException {
-        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-        try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16))) {
-            string(out, FORMAT);
-            string(out, version);
-            Map<String, Markdown.Rendered> keep = new java.util.TreeMap<>();
-            for (String k : used) {
-                Markdown.Rendered r = entries.get(k);
-                if (r != null) {
-                    keep.put(k, r);
+    /**
+     * Closes the files; this build's is deleted unless {@link #write} moved it into place. Best
+     * effort: a temporary file that cannot be deleted is deleted by a later build.
+     */
+    @Override
+    public void close() {
+        for (BodyStore s : new BodyStore[] {last, next}) {
+            if (s != null) {
+                try {
+                    s.close();
+                } catch (IOException e) {
+                    // see above
                 }
             }
-            out.writeInt(keep.size());
-            for (Map.Entry<String, Markdown.Rendered> e : keep.entrySet()) {
-                string(out, e.getKey());
-                string(out, e.getValue().html());
-                out.writeBoolean(e.getValue().summary() != null);
-                if (e.getValue().summary() != null) {
-                    string(out, e.getValue().summary());
-                }
-            }
-            string(out, "end");
         }
-        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 
     private static String string(DataInputStream in) throws IOException {
@@ -127,5 +269,35 @@ public final class RenderCache {
         byte[] b = s.getBytes(StandardCharsets.UTF_8);
         out.writeInt(b.length);
         out.write(b);
+    }
+
+    /** The bytes of a store from {@code from} to {@code to}, as a stream. */
+    private static final class Reader extends InputStream {
+        private final BodyStore store;
+        private long pos;
+        private final long to;
+
+        Reader(BodyStore store, long from, long to) {
+            this.store = store;
+            this.pos = from;
+            this.to = to;
+        }
+
+        @Override
+        public int read() throws IOException {
+            byte[] one = new byte[1];
+            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            if (pos >= to) {
+                return -1;
+            }
+            int n = (int) Math.min(len, to - pos);
+            System.arraycopy(store.bytes(pos, n), 0, b, off, n);
+            pos += n;
+            return n;
+        }
     }
 }
