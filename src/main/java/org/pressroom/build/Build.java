@@ -61,7 +61,7 @@ public final class Build {
 
     /** Everything up to the plan, without writing; throws {@link BuildFailure} with all problems. */
     public static Loaded load(BuildOptions options) {
-        return load(options, new Memo());
+        return load(options, Memo.once(null, null));
     }
 
     private static Loaded load(BuildOptions options, Memo memo) {
@@ -196,7 +196,7 @@ public final class Build {
         try (RenderCache renders = journal == null ? RenderCache.empty(codeVersion(), null)
                 : clean ? RenderCache.empty(codeVersion(), cacheDir)
                 : RenderCache.read(cacheDir.resolve("markdown"), codeVersion())) {
-            Loaded loaded = load(options, new Memo(renders, tokens));
+            Loaded loaded = load(options, Memo.once(renders, tokens));
             hook.accept("loaded");
             hook.accept("markdown " + renders.made());
             hook.accept("tokens " + tokens.made());

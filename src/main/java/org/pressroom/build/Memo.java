@@ -18,27 +18,31 @@ import org.pressroom.search.SearchIndex;
  * releases. A fresh memo reuses nothing. Not thread-safe; one build at a time.
  */
 public final class Memo {
-    private final ParseCache parses = new ParseCache();
+    private final ParseCache parses;
     private final RenderCache renders;
     private final SearchIndex.Memo search;
     private List<RawFile> themeFiles;
     private SiteConfig themeSite;
     private Theme theme;
 
-    /** A memo that reuses nothing. */
+    /** A memo that reuses nothing, and remembers for the next build. */
     public Memo() {
-        this(null);
+        this(new ParseCache(), null, null);
     }
 
-    /** A memo that takes rendered Markdown bodies from {@code renders} (may be null). */
-    Memo(RenderCache renders) {
-        this(renders, null);
-    }
-
-    /** A memo that also takes the search tokens of unchanged release files from {@code tokens} (may be null). */
-    Memo(RenderCache renders, SearchIndex.Memo.Store tokens) {
+    private Memo(ParseCache parses, RenderCache renders, SearchIndex.Memo.Store tokens) {
+        this.parses = parses;
         this.renders = renders;
         this.search = new SearchIndex.Memo(tokens);
+    }
+
+    /**
+     * A memo for one build, which remembers no parses (they are not needed again, and a large
+     * archive's would fill memory), takes rendered Markdown bodies from {@code renders} and the search
+     * tokens of unchanged release files from {@code tokens} (either may be null).
+     */
+    static Memo once(RenderCache renders, SearchIndex.Memo.Store tokens) {
+        return new Memo(ParseCache.once(), renders, tokens);
     }
 
     RenderCache renders() {

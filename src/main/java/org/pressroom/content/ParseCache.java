@@ -22,8 +22,26 @@ import org.pressroom.problem.Problems;
  */
 public final class ParseCache {
     private final Map<String, Entry> entries = new ConcurrentHashMap<>();
+    private final boolean keep;
     private volatile SiteConfig site;
     private volatile int parsed;
+
+    /** A cache that remembers each parse for the next call. */
+    public ParseCache() {
+        this(true);
+    }
+
+    private ParseCache(boolean keep) {
+        this.keep = keep;
+    }
+
+    /**
+     * A cache for one call only: it remembers nothing, so a build of a large archive does not keep
+     * every file's parse (front matter fields and their positions) after the releases are assembled.
+     */
+    public static ParseCache once() {
+        return new ParseCache(false);
+    }
 
     /**
      * @param digest SHA-256 of the bytes parsed, or null when the file was too large to read
@@ -99,6 +117,15 @@ public final class ParseCache {
                     problems.add(Position.startOf(f.path()), "cannot read file: " + x.getMessage());
                     return Optional.empty();
                 }
+            }
+            if (!keep) {
+                Problems own = new Problems();
+                Optional<ReleaseFile> file = parser.parse(f, bytes, own);
+                synchronized (this) {
+                    parsed++;
+                }
+                problems.addAll(own.sorted());
+                return file;
             }
             byte[] digest = bytes == null ? null : sha256(bytes);
             if (e != null && e.size() == f.size() && Arrays.equals(e.digest(), digest)) {

@@ -122,6 +122,16 @@ class LazyReleaseFilesTest {
     }
 
     @Test
+    void aCacheForOneCallRemembersNothing() {
+        ParseCache once = ParseCache.once();
+        Sources s = load();
+        List<Release> first = parse(s, once, new Problems());
+        assertEquals(2, once.parsedLastTime());
+        assertEquals(first, parse(s, once, new Problems()));
+        assertEquals(2, once.parsedLastTime(), "parsed again: nothing was kept");
+    }
+
+    @Test
     void aFileOverTheLimitIsNotReadAtAll() throws Exception {
         SiteFixture.given(dir, """
                 -- content/site.yml --
