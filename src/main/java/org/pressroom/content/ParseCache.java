@@ -36,8 +36,9 @@ public final class ParseCache {
     }
 
     /**
-     * A cache for one call only: it remembers nothing, so a build of a large archive does not keep
-     * every file's parse (front matter fields and their positions) after the releases are assembled.
+     * A cache for one call only: it remembers no parse and no assembled release, so a build of a
+     * large archive does not keep every file's parse (front matter fields and their positions) once
+     * the releases are assembled.
      */
     public static ParseCache once() {
         return new ParseCache(false);
@@ -87,7 +88,9 @@ public final class ParseCache {
     }
 
     void remember(String id, List<ReleaseFile> files, Object context, Release release) {
-        assembled.put(id, new Assembled(List.copyOf(files), context, release));
+        if (keep) {
+            assembled.put(id, new Assembled(List.copyOf(files), context, release));
+        }
     }
 
     /** How many files the last {@link Content#releases} call parsed (the rest came from the cache). */

@@ -127,8 +127,13 @@ class LazyReleaseFilesTest {
         Sources s = load();
         List<Release> first = parse(s, once, new Problems());
         assertEquals(2, once.parsedLastTime());
-        assertEquals(first, parse(s, once, new Problems()));
+        List<Release> second = parse(s, once, new Problems());
+        assertEquals(first, second);
         assertEquals(2, once.parsedLastTime(), "parsed again: nothing was kept");
+        assertTrue(first.get(0) != second.get(0), "assembled again: nothing was kept");
+        ParseCache kept = new ParseCache();
+        assertSame(parse(s, kept, new Problems()).get(0), parse(s, kept, new Problems()).get(0),
+                "a cache that keeps gives the same release object for the same files");
     }
 
     @Test
