@@ -13,11 +13,8 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.FileTime;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -43,9 +40,8 @@ public final class RenderCache implements Closeable {
     private static final String FORMAT = "pressroom-markdown 2";
     private static final int MAGIC = 0x50524d32;
     private static final int TRAILER = 12;
-    /** Temporary files of a build are named so; those left by a build that was killed are deleted after this long. */
+    /** This build's file is named so until it is moved into place. */
     private static final String PREFIX = "markdown-";
-    private static final Duration STALE = Duration.ofHours(1);
 
     private final String version;
     /** The last build's file, read only (null when there is none). */
@@ -104,7 +100,7 @@ public final class RenderCache implements Closeable {
 
     private static BodyStore store(Path dir) {
         if (dir != null) {
-            deleteStale(dir);
+            deleteLeftovers(dir);
             try {
                 return BodyStore.create(dir, PREFIX);
             } catch (IOException | RuntimeException e) {
@@ -118,14 +114,14 @@ public final class RenderCache implements Closeable {
         }
     }
 
-    /** Deletes the temporary files of builds that were killed before they could move or delete them. */
-    private static void deleteStale(Path dir) {
-        FileTime before = FileTime.from(Instant.now().minus(STALE));
+    /**
+     * Deletes the files of builds that were killed before they could move or delete theirs. One
+     * build at a time uses a cache folder (its journal assumes so too).
+     */
+    private static void deleteLeftovers(Path dir) {
         try (DirectoryStream<Path> s = Files.newDirectoryStream(dir, PREFIX + "*.tmp")) {
             for (Path p : s) {
-                if (Files.getLastModifiedTime(p).compareTo(before) < 0) {
-                    Files.deleteIfExists(p);
-                }
+                Files.deleteIfExists(p);
             }
         } catch (IOException | RuntimeException e) {
             // best effort

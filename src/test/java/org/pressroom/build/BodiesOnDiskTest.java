@@ -131,8 +131,12 @@ class BodiesOnDiskTest {
             assertTrue(now.keySet().stream().noneMatch(n -> n.startsWith("markdown-")), stage + ": " + now);
             assertArrayEquals(markdown, Files.readAllBytes(cacheFolder().resolve("markdown")), stage);
         }
+        // a build killed before it could delete its file: the next build deletes it
+        Path leftover = cacheFolder().resolve("markdown-12345.tmp");
+        Files.write(leftover, new byte[1000]);
         Build.hook = stage -> { };
         Build.run(options(dir.resolve("site")), Progress.NONE, false);
+        assertTrue(Files.notExists(leftover));
         assertTrue(Files.readString(dir.resolve("site/en/releases/2014-01-15-un-briefing/index.html"))
                 .contains("<p>Briefing text, edited.</p>"));
         assertEquals(Set.of("markdown", "cache"), Set.copyOf(cacheFiles().keySet().stream()
