@@ -134,6 +134,13 @@ public final class Build {
      */
     static volatile java.util.function.Consumer<String> hook = stage -> { };
 
+    /**
+     * How many bytes of heap a build may use to hold rendered bodies in memory as well as in their
+     * file (reading a body back costs a little time; a small archive's all fit); -1: a 32nd of the
+     * maximum heap (32 MB of a 1 GB heap). Tests set 0 to read every body back from the file.
+     */
+    static volatile long heldBodies = -1;
+
     /** Builds the site, reusing what {@code .pressroom/} says the last build made; see {@link #run(BuildOptions, Progress, boolean)}. */
     public static BuildResult run(BuildOptions options, Progress progress) {
         return run(options, progress, false);
@@ -193,9 +200,10 @@ public final class Build {
         SearchTokens tokens = journal == null || clean ? SearchTokens.empty(tokensContext, inputs)
                 : SearchTokens.read(cacheDir.resolve("search"), tokensContext, inputs);
         // the rendered bodies are kept in a file while the build runs (the next Markdown cache), not in memory
-        try (RenderCache renders = journal == null ? RenderCache.empty(codeVersion(), null)
-                : clean ? RenderCache.empty(codeVersion(), cacheDir)
-                : RenderCache.read(cacheDir.resolve("markdown"), codeVersion())) {
+        long hold = heldBodies >= 0 ? heldBodies : Runtime.getRuntime().maxMemory() / 32;
+        try (RenderCache renders = journal == null ? RenderCache.empty(codeVersion(), null, hold)
+                : clean ? RenderCache.empty(codeVersion(), cacheDir, hold)
+                : RenderCache.read(cacheDir.resolve("markdown"), codeVersion(), hold)) {
             Loaded loaded = load(options, Memo.once(renders, tokens));
             hook.accept("loaded");
             hook.accept("markdown " + renders.made());

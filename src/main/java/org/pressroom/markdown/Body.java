@@ -1,9 +1,10 @@
 package org.pressroom.markdown;
 
 /**
- * A rendered Markdown body: its HTML either held in memory or kept in a {@link BodyStore} file and
- * read again each time it is asked for, so that a build of a large archive need not hold every body
- * at once. Two bodies are equal when their HTML is equal, wherever each is kept. Thread-safe.
+ * A rendered Markdown body: its HTML held in memory, or kept in a {@link BodyStore} file and read
+ * again each time it is asked for (so that a build of a large archive need not hold every body at
+ * once), or both (a store holds the first bodies up to its share of the heap). Two bodies are equal
+ * when their HTML is equal, wherever each is kept. Thread-safe.
  */
 public final class Body {
     private final String held;
@@ -30,6 +31,11 @@ public final class Body {
         return new Body(null, store, offset, length, hash);
     }
 
+    /** A body kept in {@code store} whose HTML is held in memory too. */
+    static Body stored(BodyStore store, long offset, int length, String html) {
+        return new Body(html, store, offset, length, html.hashCode());
+    }
+
     /** The HTML (read from its store when it is not held). */
     public String html() {
         return held != null ? held : store.read(offset, length);
@@ -48,7 +54,7 @@ public final class Body {
         return offset;
     }
 
-    /** The length of the stored UTF-8 bytes (-1 for a held body). */
+    /** The length of the stored UTF-8 bytes (-1 for a body that is only held). */
     int length() {
         return length;
     }

@@ -20,6 +20,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * {@link #close} unless it was moved away ({@link RenderCache#write} makes it the next cache); one
  * made by {@link #open} reads an existing file and never changes it.
  *
+ * <p>A store may also hold the first bodies appended in memory, up to a number of bytes of heap
+ * ({@link #create(Path, String, long)}): a small archive then reads no body back, a large one holds a
+ * bounded part of its bodies.
+ *
  * <p>A thread interrupted during a read or write closes the channel for every thread (as for any
  * {@link FileChannel}); builds do not interrupt their workers.
  */
@@ -28,21 +32,32 @@ public final class BodyStore implements Closeable {
     private final FileChannel channel;
     private final AtomicLong end;
     private final boolean owned;
+    /** Bytes of heap left for holding appended bodies in memory as well. */
+    private final AtomicLong room;
     private volatile boolean sealed;
 
-    private BodyStore(Path file, FileChannel channel, long end, boolean owned) {
+    private BodyStore(Path file, FileChannel channel, long end, boolean owned, long hold) {
         this.file = file;
         this.channel = channel;
         this.end = new AtomicLong(end);
         this.owned = owned;
+        this.room = new AtomicLong(hold);
     }
 
     /** A new, empty store in a temporary file of folder {@code dir} whose name starts with {@code prefix}. */
     public static BodyStore create(Path dir, String prefix) throws IOException {
+        return create(dir, prefix, 0);
+    }
+
+    /**
+     * As {@link #create(Path, String)}, holding the first bodies appended in memory too while they
+     * take less than {@code hold} bytes of heap (two per character, as a conservative measure).
+     */
+    public static BodyStore create(Path dir, String prefix, long hold) throws IOException {
         Path file = Files.createTempFile(dir, prefix, ".tmp");
         try {
             return new BodyStore(file, FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE), 0,
-                    true);
+                    true, hold);
         } catch (IOException | RuntimeException e) {
             Files.deleteIfExists(file);
             throw e;
@@ -52,7 +67,7 @@ public final class BodyStore implements Closeable {
     /** An existing file, read only. */
     static BodyStore open(Path file) throws IOException {
         FileChannel channel = FileChannel.open(file, StandardOpenOption.READ);
-        return new BodyStore(file, channel, channel.size(), false);
+        return new BodyStore(file, channel, channel.size(), false, 0);
     }
 
     /** The file this store is in (as created: {@link RenderCache#write} may have moved it since). */
@@ -65,13 +80,20 @@ public final class BodyStore implements Closeable {
         return end.get();
     }
 
-    /** Appends {@code html} and returns its handle. */
+    /** Appends {@code html} and returns its handle, which holds the HTML too while there is room. */
     public Body put(String html) {
-        return put(html.getBytes(StandardCharsets.UTF_8), html.hashCode());
+        byte[] utf8 = html.getBytes(StandardCharsets.UTF_8);
+        long at = append(utf8);
+        boolean hold = room.get() > 0 && room.addAndGet(-2L * html.length()) >= 0;
+        return hold ? Body.stored(this, at, utf8.length, html) : Body.stored(this, at, utf8.length, html.hashCode());
     }
 
     /** Appends bytes already encoded (a body copied from another store) with their HTML's hash. */
     Body put(byte[] utf8, int hash) {
+        return Body.stored(this, append(utf8), utf8.length, hash);
+    }
+
+    private long append(byte[] utf8) {
         if (!owned || sealed) {
             throw new IllegalStateException("this store takes no more bodies: " + file);
         }
@@ -85,7 +107,7 @@ public final class BodyStore implements Closeable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write to " + file + ": " + e.getMessage(), e);
         }
-        return Body.stored(this, at, utf8.length, hash);
+        return at;
     }
 
     /** The UTF-8 bytes at {@code offset}. */

@@ -29,9 +29,10 @@ import java.util.function.Function;
  * function of those two and of the Pressroom version ({@code version}: another version starts
  * empty), so a cached result is the one rendering would give. Thread-safe.
  *
- * <p>No body is held in memory: the cache keeps only each entry's key, summary and place. The
- * bodies a build uses go into a new {@link BodyStore} file as they are rendered or found in the
- * last build's file, and the {@link Body} handles the build passes around read them from there.
+ * <p>The cache keeps only each entry's key, summary and place in memory. The bodies a build uses go
+ * into a new {@link BodyStore} file as they are rendered or found in the last build's file, and the
+ * {@link Body} handles the build passes around read them from there (the first ones rendered are
+ * held in memory too, up to the share of the heap the build allows).
  * {@link #write} appends the index of that file and moves it into place: the file is the next
  * build's cache. Layout: the bodies (UTF-8), the index (format, version, entries, {@code end}), the
  * index's offset (8 bytes) and {@link #MAGIC} (4 bytes).
@@ -66,7 +67,12 @@ public final class RenderCache implements Closeable {
      * folder when null or not writable; held in memory when neither can take one).
      */
     public static RenderCache empty(String version, Path dir) {
-        return new RenderCache(version, null, store(dir));
+        return empty(version, dir, 0);
+    }
+
+    /** As {@link #empty(String, Path)}, holding bodies in memory too up to {@code hold} bytes ({@link BodyStore}). */
+    public static RenderCache empty(String version, Path dir, long hold) {
+        return new RenderCache(version, null, store(dir, hold));
     }
 
     /**
@@ -74,7 +80,12 @@ public final class RenderCache implements Closeable {
      * missing, unreadable, or from another version.
      */
     public static RenderCache read(Path file, String version) {
-        BodyStore next = store(file.toAbsolutePath().getParent());
+        return read(file, version, 0);
+    }
+
+    /** As {@link #read(Path, String)}, holding new bodies in memory too up to {@code hold} bytes ({@link BodyStore}). */
+    public static RenderCache read(Path file, String version, long hold) {
+        BodyStore next = store(file.toAbsolutePath().getParent(), hold);
         if (!Files.isRegularFile(file)) {
             return new RenderCache(version, null, next);
         }
@@ -98,17 +109,17 @@ public final class RenderCache implements Closeable {
         }
     }
 
-    private static BodyStore store(Path dir) {
+    private static BodyStore store(Path dir, long hold) {
         if (dir != null) {
             deleteLeftovers(dir);
             try {
-                return BodyStore.create(dir, PREFIX);
+                return BodyStore.create(dir, PREFIX, hold);
             } catch (IOException | RuntimeException e) {
                 // try the system's temporary folder
             }
         }
         try {
-            return BodyStore.create(Path.of(System.getProperty("java.io.tmpdir")), "pressroom-" + PREFIX);
+            return BodyStore.create(Path.of(System.getProperty("java.io.tmpdir")), "pressroom-" + PREFIX, hold);
         } catch (IOException | RuntimeException e) {
             return null;
         }

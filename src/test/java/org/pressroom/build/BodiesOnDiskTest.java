@@ -38,9 +38,15 @@ class BodiesOnDiskTest {
         SiteFixture.given(dir, IncrementalTest.SITE);
     }
 
+    @BeforeEach
+    void readEveryBodyBack() {
+        Build.heldBodies = 0;
+    }
+
     @AfterEach
     void unhook() {
         Build.hook = stage -> { };
+        Build.heldBodies = -1;
     }
 
     private BuildOptions options(Path out) {

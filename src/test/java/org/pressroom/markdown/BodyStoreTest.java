@@ -90,6 +90,35 @@ class BodyStoreTest {
     }
 
     @Test
+    void aStoreHoldsTheFirstBodiesInMemoryUpToItsShare() throws Exception {
+        try (BodyStore store = BodyStore.create(dir, "t-", 2 * 10 + 2 * 10)) {
+            Body first = store.put("0123456789");
+            Body second = store.put("abcdefghij");
+            Body third = store.put("ABCDEFGHIJ");
+            Body fourth = store.put("x");
+            assertTrue(first.held());
+            assertTrue(second.held());
+            assertFalse(third.held(), "no room left");
+            assertFalse(fourth.held(), "no room left, even for a small one");
+            assertEquals(31, Files.size(store.file()), "every body is in the file, held or not");
+            assertEquals("0123456789abcdefghijABCDEFGHIJx", new String(Files.readAllBytes(store.file()),
+                    StandardCharsets.UTF_8));
+            assertEquals("ABCDEFGHIJ", third.html());
+            assertEquals(first, Body.of("0123456789"));
+        }
+        try (RenderCache c = RenderCache.empty("v1", dir, 1 << 20)) {
+            Markdown.Rendered r = new Markdown(false, c).render("본문");
+            assertTrue(r.body().held());
+            c.write(dir.resolve("markdown"));
+        }
+        try (RenderCache c = RenderCache.read(dir.resolve("markdown"), "v1", 1 << 20)) {
+            Markdown.Rendered r = new Markdown(false, c).render("본문");
+            assertEquals(0, c.made());
+            assertEquals("<p>본문</p>\n", r.html(), "a held body was written to the cache's file too");
+        }
+    }
+
+    @Test
     void bodiesAreEqualWhenTheirHtmlIsEqualWhereverTheyAreKept() throws Exception {
         try (BodyStore store = BodyStore.create(dir, "t-")) {
             Body a = store.put("<p>같은 본문</p>\n");
