@@ -208,6 +208,16 @@ public final class Build {
             hook.accept("loaded");
             hook.accept("markdown " + renders.made());
             hook.accept("tokens " + tokens.made());
+            if (journal != null) {
+                // written now, not with the rest of the cache: tokens are facts about file versions, right
+                // whether or not the build succeeds, and rendering does not then hold them in memory
+                try {
+                    tokens.write(cacheDir.resolve("search"));
+                } catch (IOException e) {
+                    // a missing store only costs tokenizing again next time
+                }
+            }
+            tokens = null;
             settings.put("timeZone", loaded.timeZone().getId());
             Renderer renderer = new Renderer(loaded.plan(), loaded.theme());
             Map<String, String> keys = Incremental.templateKeys(loaded.sources().templates());
@@ -218,7 +228,6 @@ public final class Build {
             if (journal != null) {
                 try {
                     renders.write(cacheDir.resolve("markdown"));
-                    tokens.write(cacheDir.resolve("search"));
                     new SiteCache(settings, loaded.from(), loaded.until(), System.currentTimeMillis() * 1_000_000L,
                             loaded.plan().pages().size(), made.files(), inputs, made.outputs())
                             .write(cacheDir.resolve("cache"));

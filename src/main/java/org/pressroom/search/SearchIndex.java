@@ -160,13 +160,15 @@ public final class SearchIndex {
             return x;
         }
 
+        /** {@code tokens} with each token replaced by the one instance this memo knows (in place: the store shares the array). */
         private String[] intern(String[] tokens) {
-            String[] out = new String[tokens.length];
             for (int i = 0; i < tokens.length; i++) {
                 String known = this.tokens.putIfAbsent(tokens[i], tokens[i]);
-                out[i] = known == null ? tokens[i] : known;
+                if (known != null) {
+                    tokens[i] = known;
+                }
             }
-            return out;
+            return tokens;
         }
 
         /**
