@@ -2,7 +2,6 @@ package org.pressroom.build;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -387,7 +386,7 @@ public final class Incremental {
                     todo.addAll(direct.getOrDefault(n, Set.of()));
                 }
             }
-            MessageDigest d = sha256();
+            MessageDigest d = Fingerprint.sha256();
             for (String n : closure) {
                 d.update(n.getBytes(StandardCharsets.UTF_8));
                 d.update((byte) 0);
@@ -414,13 +413,5 @@ public final class Incremental {
             }
         }
         return String.join("/", parts);
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

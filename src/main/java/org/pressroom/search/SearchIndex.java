@@ -163,12 +163,18 @@ public final class SearchIndex {
         /** {@code tokens} with each token replaced by the one instance this memo knows (in place: the store shares the array). */
         private String[] intern(String[] tokens) {
             for (int i = 0; i < tokens.length; i++) {
-                String known = this.tokens.putIfAbsent(tokens[i], tokens[i]);
-                if (known != null) {
-                    tokens[i] = known;
-                }
+                tokens[i] = canonical(tokens[i]);
             }
             return tokens;
+        }
+
+        /** The one instance of {@code token} this memo knows (so documents share their tokens' strings). */
+        private String canonical(String token) {
+            String known = tokens.get(token);
+            if (known == null) {
+                known = tokens.putIfAbsent(token, token);
+            }
+            return known == null ? token : known;
         }
 
         /**
@@ -189,11 +195,7 @@ public final class SearchIndex {
             String[] out = new String[set.size()];
             int i = 0;
             for (String token : set) {
-                String known = tokens.get(token);
-                if (known == null) {
-                    known = tokens.putIfAbsent(token, token);
-                }
-                out[i++] = known == null ? token : known;
+                out[i++] = canonical(token);
             }
             return out;
         }
@@ -218,7 +220,7 @@ public final class SearchIndex {
         for (int n = 0; n < releases.size(); n++) {
             documents.add(new Document(n, releases.get(n)));
         }
-        return new Built(files(archive, lang, memo), List.copyOf(documents));
+        return new Built(files(archive, lang, releases, memo), List.copyOf(documents));
     }
 
     /**
@@ -226,11 +228,10 @@ public final class SearchIndex {
      * filter files.
      */
     public static List<File> files(Archive archive, String lang) {
-        return files(archive, lang, new Memo());
+        return files(archive, lang, documents(archive, lang), new Memo());
     }
 
-    private static List<File> files(Archive archive, String lang, Memo memo) {
-        List<Release> docs = documents(archive, lang);
+    private static List<File> files(Archive archive, String lang, List<Release> docs, Memo memo) {
         int count = docs.size();
         String base = lang + "/search/";
         List<Translation> versions = new ArrayList<>(count);

@@ -62,7 +62,7 @@ final class LiveReload {
                 } catch (IllegalArgumentException e) {
                     return Optional.empty();
                 }
-                return SitePath.of(raw).map(p -> p.isEmpty() || p.endsWith("/") ? p + "index.html" : p);
+                return SitePath.of(raw).map(SitePath::file);
             }
         }
         return Optional.empty();

@@ -153,7 +153,7 @@ public final class Serve implements AutoCloseable {
             Optional<String> path = SitePath.of(raw);
             if (path.isPresent()) {
                 String p = path.get();
-                String file = p.isEmpty() || p.endsWith("/") ? p + "index.html" : p;
+                String file = SitePath.file(p);
                 byte[] page = snap.pages().get(file);
                 if (page == null && snap.complete() != null) {
                     snap = snap.whole(); // a page still being made: wait for it

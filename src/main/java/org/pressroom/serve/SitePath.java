@@ -13,6 +13,11 @@ final class SitePath {
     private SitePath() {
     }
 
+    /** The output file that serves a site path: {@code index.html} of a folder path, else the path itself. */
+    static String file(String path) {
+        return path.isEmpty() || path.endsWith("/") ? path + "index.html" : path;
+    }
+
     /** The decoded path without its leading slash ({@code ""} for the root), NFC; empty when refused. */
     static Optional<String> of(String rawPath) {
         if (rawPath == null || !rawPath.startsWith("/")) {
