@@ -51,6 +51,16 @@ public final class Markdown {
     public Markdown(boolean rawHtml, RenderCache cache) {
         this.rawHtml = rawHtml;
         this.cache = cache;
+        MutableDataSet options = options(rawHtml);
+        this.parser = Parser.builder(options).build();
+        MutableDataSet plain = new MutableDataSet(options);
+        plain.set(Parser.EXTENSIONS, List.of(TablesExtension.create(), FootnoteExtension.create()));
+        this.withoutAutolinks = Parser.builder(plain).build();
+        this.renderer = flexmarkRenderer(options).nodeRendererFactory(o -> new TextAside()).build();
+    }
+
+    /** The parser and renderer options of the pipeline. */
+    static MutableDataSet options(boolean rawHtml) {
         MutableDataSet options = new MutableDataSet();
         options.set(Parser.EXTENSIONS, List.of(TablesExtension.create(), FootnoteExtension.create(),
                 AutolinkExtension.create()));
@@ -66,16 +76,17 @@ public final class Markdown {
         options.set(HtmlRenderer.RENDER_HEADER_ID, false);
         // links that would run script render as their text; browsers ignore case and blanks in schemes
         options.set(HtmlRenderer.SUPPRESSED_LINKS, SCRIPT_URL);
-        this.parser = Parser.builder(options).build();
-        MutableDataSet plain = new MutableDataSet(options);
-        plain.set(Parser.EXTENSIONS, List.of(TablesExtension.create(), FootnoteExtension.create()));
-        this.withoutAutolinks = Parser.builder(plain).build();
-        this.renderer = HtmlRenderer.builder(options).linkResolverFactory(new IndependentLinkResolverFactory() {
+        return options;
+    }
+
+    /** Flexmark's renderer with the pipeline's options and link rules, before {@link TextAside} joins it. */
+    static HtmlRenderer.Builder flexmarkRenderer(MutableDataSet options) {
+        return HtmlRenderer.builder(options).linkResolverFactory(new IndependentLinkResolverFactory() {
             @Override
             public LinkResolver apply(LinkResolverBasicContext context) {
                 return (node, ctx, link) -> isScriptUrl(link.getUrl()) ? link.withUrl("#") : link;
             }
-        }).build();
+        });
     }
 
     /**
@@ -101,7 +112,7 @@ public final class Markdown {
 
     Rendered make(String markdown, boolean autolinks) {
         Document doc = (autolinks ? parser : withoutAutolinks).parse(markdown);
-        return new Rendered(Body.of(renderer.render(doc)), summaryOf(doc));
+        return new Rendered(Body.of(TextAside.render(renderer, doc, markdown)), summaryOf(doc));
     }
 
     /**
@@ -114,8 +125,8 @@ public final class Markdown {
         if (text.contains("://") || text.indexOf('@') >= 0) {
             return true;
         }
-        for (int i = text.indexOf('.'); i >= 3; i = text.indexOf('.', i + 1)) {
-            if (text.regionMatches(true, i - 3, "www", 0, 3)) {
+        for (int i = text.indexOf('.'); i >= 0; i = text.indexOf('.', i + 1)) {
+            if (i >= 3 && text.regionMatches(true, i - 3, "www", 0, 3)) {
                 return true;
             }
         }

@@ -74,6 +74,6 @@ class MarkdownTest {
         }
         assertTrue(without > 20, "most sample bodies have no link candidates: " + without);
         assertTrue(Markdown.mayAutolink("see www.example.org") && Markdown.mayAutolink("a@b")
-                && Markdown.mayAutolink("ftp://x") && !Markdown.mayAutolink("시각: 10:30, 장소: 외교부"));
+                && Markdown.mayAutolink("ftp://x") && Markdown.mayAutolink("1.한국www.y.org") && !Markdown.mayAutolink("시각: 10:30, 장소: 외교부"));
     }
 }
