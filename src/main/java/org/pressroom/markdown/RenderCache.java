@@ -198,7 +198,9 @@ public final class RenderCache implements Closeable {
 
     private static String key(String markdown, boolean rawHtml) {
         try {
-            MessageDigest d = MessageDigest.getInstance("SHA-256");
+            // MD5: a key, not a signature (whoever could forge a collision writes the content anyway); half
+            // the time of SHA-256 under the quick compiler a build runs with
+            MessageDigest d = MessageDigest.getInstance("MD5");
             d.update((byte) (rawHtml ? 1 : 0));
             return HexFormat.of().formatHex(d.digest(markdown.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
