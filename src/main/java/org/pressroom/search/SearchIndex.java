@@ -142,8 +142,15 @@ public final class SearchIndex {
                     current.put(t, x);
                 }
             }
-            (missing.size() > 64 ? missing.parallelStream() : missing.stream())
-                    .forEach(i -> out[i] = tokenize(versions.get(i)));
+            // in parallel slices, each with its own table of the tokens it has seen
+            int slices = missing.size() > 64 ? 4 * java.util.concurrent.ForkJoinPool.getCommonPoolParallelism() + 4 : 1;
+            java.util.stream.IntStream.range(0, slices).parallel().forEach(slice -> {
+                Tokenizer.Distinct d = new Tokenizer.Distinct(this::canonical);
+                for (int m = slice; m < missing.size(); m += slices) {
+                    int i = missing.get(m);
+                    out[i] = tokenize(versions.get(i), d);
+                }
+            });
             for (int i : missing) {
                 current.put(versions.get(i), out[i]);
                 byValue.put(versions.get(i), out[i]);
@@ -151,9 +158,14 @@ public final class SearchIndex {
             return out;
         }
 
-        private Text tokenize(Translation t) {
-            Text x = new Text(distinct(Tokenizer.tokens(t.title()), null, null),
-                    distinct(Tokenizer.tokens(t.summary() + "\n" + plain(t.bodyHtml())), null, null));
+        private Text tokenize(Translation t, Tokenizer.Distinct d) {
+            d.begin();
+            d.add(t.title());
+            String[] title = d.end();
+            d.begin();
+            d.add(t.summary());
+            d.add(plain(t.bodyHtml()));
+            Text x = new Text(title, d.end());
             if (store != null) {
                 store.put(t, x.title(), x.other());
             }
@@ -178,26 +190,24 @@ public final class SearchIndex {
         }
 
         /**
-         * The distinct tokens of {@code list} and {@code more} (may be null) that are not in
-         * {@code except} (may be null), interned so that documents share their tokens' strings.
+         * The tokens of {@code other} (distinct) and {@code more} that are not in {@code except}, without
+         * repeats; those of {@code more} interned so that documents share their tokens' strings.
          */
-        private String[] distinct(List<String> list, List<String> more, String[] except) {
-            java.util.Set<String> set = new java.util.HashSet<>(2 * (list.size() + (more == null ? 0 : more.size())));
-            set.addAll(list);
-            if (more != null) {
-                set.addAll(more);
-            }
-            if (except != null) {
-                for (String e : except) {
-                    set.remove(e);
+        private String[] merge(String[] other, List<String> more, String[] except) {
+            java.util.Set<String> excluded = new java.util.HashSet<>(Arrays.asList(except));
+            java.util.Set<String> extra = new java.util.LinkedHashSet<>(more);
+            extra.removeAll(excluded);
+            List<String> out = new ArrayList<>(other.length + extra.size());
+            for (String token : other) {
+                if (!excluded.contains(token)) {
+                    out.add(token);
+                    extra.remove(token);
                 }
             }
-            String[] out = new String[set.size()];
-            int i = 0;
-            for (String token : set) {
-                out[i++] = canonical(token);
+            for (String token : extra) {
+                out.add(canonical(token));
             }
-            return out;
+            return out.toArray(new String[0]);
         }
     }
 
@@ -264,7 +274,7 @@ public final class SearchIndex {
                 facets.append('\n').append(archive.topics().get(k).label(lang));
             }
             title[n] = texts[n].title();
-            other[n] = memo.distinct(Arrays.asList(texts[n].other()), Tokenizer.tokens(facets.toString()), title[n]);
+            other[n] = memo.merge(texts[n].other(), Tokenizer.tokens(facets.toString()), title[n]);
         });
         Map<String, List<Integer>> topics = new TreeMap<>();
         Map<String, List<Integer>> types = new TreeMap<>();
@@ -352,9 +362,7 @@ public final class SearchIndex {
      */
     public static String document(Release r, String lang, String dateText, String typeLabel) {
         Translation t = r.translations().get(lang);
-        String plain = plain(t.bodyHtml());
-        String cut = plain.codePointCount(0, plain.length()) <= TEXT_CHARS ? plain
-                : plain.substring(0, plain.offsetByCodePoints(0, TEXT_CHARS));
+        String cut = plainStart(t.bodyHtml(), TEXT_CHARS);
         StringBuilder d = new StringBuilder(cut.length() + 512).append('{');
         d.append("\"id\":").append(Json.string(r.id()));
         d.append(",\"title\":").append(Json.string(t.title()));
@@ -383,10 +391,39 @@ public final class SearchIndex {
      * space become one space, and the ends are stripped.
      */
     static String plain(String html) {
-        Plain out = new Plain(html.length());
+        return plain(html, Integer.MAX_VALUE).strip();
+    }
+
+    /**
+     * The first {@code codePoints} code points of {@link #plain}{@code (html)}, or all of it if it is
+     * shorter; the text is made only as far as needed when that is clear.
+     */
+    static String plainStart(String html, int codePoints) {
+        int enough = 4 * codePoints + 64;
+        String start = plain(html, enough);
+        if (start.length() >= enough) {
+            // cut short: the answer is the start's first code points if a non-blank follows them
+            String lead = start.stripLeading();
+            if (lead.codePointCount(0, lead.length()) > codePoints) {
+                int end = lead.offsetByCodePoints(0, codePoints);
+                if (!lead.substring(end).isBlank()) {
+                    return lead.substring(0, end);
+                }
+            }
+            start = plain(html);
+        } else {
+            start = start.strip();
+        }
+        return start.codePointCount(0, start.length()) <= codePoints ? start
+                : start.substring(0, start.offsetByCodePoints(0, codePoints));
+    }
+
+    /** The plain text, unstripped, made until it has at least {@code stopAt} characters. */
+    private static String plain(String html, int stopAt) {
+        Plain out = new Plain(Math.min(html.length(), stopAt));
         int n = html.length();
         int i = 0;
-        while (i < n) {
+        while (i < n && out.text.length() < stopAt) {
             // text up to the next tag, entity or white space is copied as it is
             int j = i;
             char c = 0;
@@ -417,7 +454,7 @@ public final class SearchIndex {
             out.add(c);
             i++;
         }
-        return out.toString().strip();
+        return out.toString();
     }
 
     /** Collapses runs of ASCII white space into one space and drops it at the start. */

@@ -6,6 +6,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.UnaryOperator;
+import org.pressroom.content.SourceText;
 
 /**
  * The search tokenizer, shared in meaning with {@code templates/assets/search.js} (the test vectors in
@@ -92,7 +94,7 @@ public final class Tokenizer {
     }
 
     static List<Run> runs(String text) {
-        String s = Normalizer.isNormalized(text, Normalizer.Form.NFC) ? text : Normalizer.normalize(text, Normalizer.Form.NFC);
+        String s = nfc(text);
         List<Run> out = new ArrayList<>();
         int runKind = OTHER;
         int start = 0;
@@ -132,6 +134,11 @@ public final class Tokenizer {
         return out;
     }
 
+    private static String nfc(String text) {
+        return SourceText.alwaysNfc(text) || Normalizer.isNormalized(text, Normalizer.Form.NFC) ? text
+                : Normalizer.normalize(text, Normalizer.Form.NFC);
+    }
+
     private static void flush(List<Run> out, int kind, String s, int start, int end, StringBuilder joined) {
         if (kind != OTHER && end > start) {
             String t = joined != null ? joined.toString() : s.substring(start, end);
@@ -158,5 +165,177 @@ public final class Tokenizer {
             return MARK;
         }
         return OTHER;
+    }
+
+    /**
+     * The distinct index tokens of texts, the set {@link #tokens} gives, made without a string for each
+     * occurrence: a token seen before (in any text this collector was given) is found by its characters
+     * in a table and taken from there; a new one is made once and passed through {@code canonical}. The
+     * same words recur throughout an archive, so most occurrences cost a hash and a comparison. Not
+     * thread-safe: one per thread.
+     */
+    static final class Distinct {
+        private final UnaryOperator<String> canonical;
+        private String[] keys = new String[1 << 12];
+        private int[] hashes = new int[keys.length];
+        /** The set each key was last added to: a key is in the current set when its stamp is {@link #stamp}. */
+        private int[] stamps = new int[keys.length];
+        private int size;
+        private int stamp;
+        private final List<String> found = new ArrayList<>();
+
+        Distinct(UnaryOperator<String> canonical) {
+            this.canonical = canonical;
+        }
+
+        /** Starts a new set of tokens. */
+        void begin() {
+            stamp++;
+            found.clear();
+        }
+
+        /** The distinct tokens added since {@link #begin}, in order of first occurrence. */
+        String[] end() {
+            return found.toArray(new String[0]);
+        }
+
+        /** Adds the tokens of {@code text}; the same runs as {@link #runs}, in one pass without its lists. */
+        void add(String text) {
+            String s = nfc(text);
+            int runKind = OTHER;
+            int start = 0;
+            boolean ascii = true;
+            StringBuilder joined = null;
+            int i = 0;
+            int n = s.length();
+            while (i < n) {
+                char ch = s.charAt(i);
+                int cp = Character.isHighSurrogate(ch) ? s.codePointAt(i) : ch;
+                int len = cp > 0xFFFF ? 2 : 1;
+                int k = kind(cp);
+                if (k == MARK) {
+                    k = runKind == LETTER ? LETTER : OTHER;
+                }
+                if ((cp == '\'' || cp == '\u2019') && runKind == LETTER && i + len < n
+                        && kind(s.codePointAt(i + len)) == LETTER) {
+                    if (joined == null) {
+                        joined = new StringBuilder().append(s, start, i);
+                    }
+                    i += len;
+                    continue;
+                }
+                if (k != runKind) {
+                    run(runKind, s, start, i, ascii, joined);
+                    runKind = k;
+                    start = i;
+                    ascii = true;
+                    joined = null;
+                } else if (joined != null) {
+                    joined.append(s, i, i + len);
+                }
+                ascii &= cp < 0x80;
+                i += len;
+            }
+            run(runKind, s, start, n, ascii, joined);
+        }
+
+        private void run(int kind, String s, int start, int end, boolean ascii, StringBuilder joined) {
+            if (kind == OTHER || end <= start) {
+                return;
+            }
+            if (joined != null) {
+                String t = joined.toString();
+                token(kind == LETTER ? t.toLowerCase(Locale.ROOT) : t);
+            } else if (kind == LETTER && !ascii) {
+                token(s.substring(start, end).toLowerCase(Locale.ROOT));
+            } else {
+                token(s, start, end, kind == LETTER);
+                if (kind == HANGUL && end - start >= 3) {
+                    for (int j = start; j + 2 <= end; j++) {
+                        token(s, j, j + 2, false);
+                    }
+                }
+            }
+        }
+
+        private void token(String token) {
+            token(token, 0, token.length(), false);
+        }
+
+        /** Adds {@code s[from, to)}, with ASCII capitals made small if {@code lower}. */
+        private void token(String s, int from, int to, boolean lower) {
+            int h = 0;
+            for (int i = from; i < to; i++) {
+                h = 31 * h + small(s.charAt(i), lower);
+            }
+            int mask = keys.length - 1;
+            int at = (h ^ (h >>> 16)) * 0x9E3779B9 >>> 8 & mask;
+            for (String key = keys[at]; key != null; key = keys[at]) {
+                if (hashes[at] == h && same(key, s, from, to, lower)) {
+                    if (stamps[at] != stamp) {
+                        stamps[at] = stamp;
+                        found.add(key);
+                    }
+                    return;
+                }
+                at = (at + 1) & mask;
+            }
+            String made;
+            if (lower) {
+                char[] chars = new char[to - from];
+                for (int i = from; i < to; i++) {
+                    chars[i - from] = small(s.charAt(i), true);
+                }
+                made = new String(chars);
+            } else {
+                made = from == 0 && to == s.length() ? s : s.substring(from, to);
+            }
+            made = canonical.apply(made);
+            keys[at] = made;
+            hashes[at] = h;
+            stamps[at] = stamp;
+            found.add(made);
+            if (++size * 2 > keys.length) {
+                grow();
+            }
+        }
+
+        private static char small(char c, boolean lower) {
+            return lower && c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c;
+        }
+
+        private static boolean same(String key, String s, int from, int to, boolean lower) {
+            if (key.length() != to - from) {
+                return false;
+            }
+            for (int i = from; i < to; i++) {
+                if (key.charAt(i - from) != small(s.charAt(i), lower)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        private void grow() {
+            String[] oldKeys = keys;
+            int[] oldHashes = hashes;
+            int[] oldStamps = stamps;
+            keys = new String[oldKeys.length * 2];
+            hashes = new int[keys.length];
+            stamps = new int[keys.length];
+            int mask = keys.length - 1;
+            for (int i = 0; i < oldKeys.length; i++) {
+                if (oldKeys[i] != null) {
+                    int h = oldHashes[i];
+                    int at = (h ^ (h >>> 16)) * 0x9E3779B9 >>> 8 & mask;
+                    while (keys[at] != null) {
+                        at = (at + 1) & mask;
+                    }
+                    keys[at] = oldKeys[i];
+                    hashes[at] = h;
+                    stamps[at] = oldStamps[i];
+                }
+            }
+        }
     }
 }

@@ -11,6 +11,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.constraints.IntRange;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.json.Json;
@@ -160,5 +166,28 @@ class SearchIndexTest {
         assertEquals("a < b", SearchIndex.plain("<p>a < b</p>"), "a < that opens no tag is text");
         assertEquals("a b c", SearchIndex.plain("<P CLASS=x>a</P><Pre>b</Pre><pq>c</pq>"));
         assertEquals("앞뒤 공백", SearchIndex.plain("\u3000<p> \t 앞뒤 공백 </p>\u3000"));
+    }
+
+    /** The start of the plain text, made only as far as needed, is the plain text cut. */
+    @Property(tries = 300)
+    void cutsThePlainTextAsAWholeTextWouldBeCut(@ForAll("bodies") String html, @ForAll @IntRange(min = 1, max = 40) int codePoints) {
+        String plain = SearchIndex.plain(html);
+        String cut = plain.codePointCount(0, plain.length()) <= codePoints ? plain
+                : plain.substring(0, plain.offsetByCodePoints(0, codePoints));
+        assertEquals(cut, SearchIndex.plainStart(html, codePoints), html);
+    }
+
+    @Test
+    void cutsThePlainTextWhereBlanksOutlastTheFirstPart() {
+        assertEquals("ab", SearchIndex.plainStart("<p>ab" + "\u3000".repeat(300) + "</p>", 3), "trailing blanks are stripped");
+        assertEquals("abc", SearchIndex.plainStart("<p>" + "\u3000".repeat(300) + "abcdef</p>", 3), "leading blanks too");
+        assertEquals("ab\u3000\u3000", SearchIndex.plainStart("<p>ab" + "\u3000".repeat(300) + "c</p>", 4));
+    }
+
+    @Provide
+    Arbitrary<String> bodies() {
+        Arbitrary<String> piece = Arbitraries.of("<p>", "</p>", "한국어 ", "word", " ", "\n", "\u3000", "\u3000\u3000\u3000", "&nbsp;",
+                "&amp;", "&#x1F1F0;", "\uD83C\uDDF0", "<br />", "<em>", "</em>", "<", ">", "x", "가나다라마바사아자차카타파하");
+        return piece.list().ofMaxSize(120).map(l -> String.join("", l));
     }
 }

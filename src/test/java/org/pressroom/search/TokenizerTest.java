@@ -4,8 +4,18 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
 import org.junit.jupiter.api.Test;
 
 /** The Java side of the shared tokenizer vectors; SearchBrowserTest holds search.js to the same file. */
@@ -46,5 +56,47 @@ class TokenizerTest {
             assertTrue(indexed.containsAll(term.grams()), () -> term + " in " + indexed);
         }
         assertFalse(indexed.containsAll(Tokenizer.terms("일본").get(0).grams()));
+    }
+
+    @Test
+    void collectsTheDistinctTokensOfTheSharedVectors() {
+        Set<String> made = new HashSet<>();
+        Tokenizer.Distinct d = new Tokenizer.Distinct(t -> {
+            assertTrue(made.add(t), "each token is made once: " + t);
+            return t;
+        });
+        for (int round = 0; round < 2; round++) {
+            for (Map<String, Object> c : Vectors.section("tokens")) {
+                d.begin();
+                d.add((String) c.get("text"));
+                assertEquals(new LinkedHashSet<>(Tokenizer.tokens((String) c.get("text"))), new LinkedHashSet<>(Arrays.asList(d.end())),
+                        () -> "distinct tokens of " + c.get("text"));
+            }
+        }
+    }
+
+    /** A collector given several texts in turn (its table growing) gives each text's distinct tokens, in order of first occurrence. */
+    @Property(tries = 200)
+    void collectsDistinctTokensAsTokensGivesThem(@ForAll("texts") List<String> texts) {
+        Tokenizer.Distinct d = new Tokenizer.Distinct(t -> t);
+        for (String text : texts) {
+            d.begin();
+            for (String part : text.split("\\|", -1)) {
+                d.add(part);
+            }
+            List<String> expected = new ArrayList<>();
+            for (String part : text.split("\\|", -1)) {
+                expected.addAll(Tokenizer.tokens(part));
+            }
+            assertEquals(new ArrayList<>(new LinkedHashSet<>(expected)), Arrays.asList(d.end()), text);
+        }
+    }
+
+    @Provide
+    Arbitrary<List<String>> texts() {
+        Arbitrary<String> piece = Arbitraries.of("북한", "북한은", "한반도비핵화", "가", "각", " ", "|", "Korea", "KOREA", "korea's",
+                "Korea’s", "'", "nuclear", "Nucl", "ÉCOLE", "école", "e\u0301", "\u1100\u1161", "12", "１２", "٣", "漢字", "-",
+                "UN안보리", "İstanbul", "ß", "\uD83C\uDDF0", "x");
+        return piece.list().ofMaxSize(40).map(l -> String.join("", l)).list().ofMaxSize(30);
     }
 }
