@@ -208,6 +208,7 @@ public final class Build {
             hook.accept("loaded");
             hook.accept("markdown " + renders.made());
             hook.accept("tokens " + tokens.made());
+            long tt = System.nanoTime();
             if (journal != null) {
                 // written now, not with the rest of the cache: tokens are facts about file versions, right
                 // whether or not the build succeeds, and rendering does not then hold them in memory
@@ -218,6 +219,7 @@ public final class Build {
                 }
             }
             tokens = null;
+            lap("tokens", tt);
             settings.put("timeZone", loaded.timeZone().getId());
             Renderer renderer = new Renderer(loaded.plan(), loaded.theme());
             Map<String, String> keys = Incremental.templateKeys(loaded.sources().templates());
@@ -272,9 +274,10 @@ public final class Build {
     /** Renders every page into a staging folder and swaps it in. */
     private static Made full(BuildOptions options, Loaded loaded, Renderer renderer, Map<String, String> keys,
             Map<String, SiteCache.Stat> inputs, boolean deleteOldInBackground, Progress progress) {
+        long start = System.nanoTime();
         List<Page> pages = loaded.plan().pages();
         Problems problems = new Problems();
-        Map<String, String[]> prints = new ConcurrentHashMap<>();
+        Map<String, SiteCache.Out> outputs = new ConcurrentHashMap<>();
         SiteWriter writer;
         try {
             writer = SiteWriter.open(options.output());
@@ -292,9 +295,10 @@ public final class Build {
                     problems.add(r.problem().get());
                 } else {
                     byte[] bytes = r.text().getBytes(StandardCharsets.UTF_8);
-                    prints.put(page.file(), new String[] {v.fingerprint(), HexFormat.of().formatHex(Fingerprint.ofBytes(bytes))});
                     try {
-                        writer.write(page.file(), bytes);
+                        SiteCache.Stat st = writer.write(page.file(), bytes);
+                        outputs.put(page.file(), new SiteCache.Out(st, v.fingerprint(),
+                                HexFormat.of().formatHex(Fingerprint.ofBytes(bytes)), "", null));
                     } catch (IOException e) {
                         problems.add(cannotWrite(options, page.file(), e));
                     }
@@ -302,35 +306,27 @@ public final class Build {
                 progress.pages(done.incrementAndGet(), total);
             });
             problems.throwIfAny();
+            long t = lap("pages", start);
             int files = 0;
             for (List<StaticFile> group : List.of(loaded.sources().files(), loaded.sources().assets())) {
                 for (StaticFile f : group) {
-                    writer.copy(f.source(), f.outputPath());
+                    SiteCache.Stat st = writer.copy(f.source(), f.outputPath());
+                    SiteCache.Stat src = inputs.get(f.sourcePath());
+                    if (src != null) {
+                        outputs.put(f.outputPath(), new SiteCache.Out(st, "", "", f.sourcePath(), src));
+                    }
                     files++;
                 }
             }
             hook.accept("staged");
+            // the sizes and times recorded while writing stay true: a folder's rename changes neither
             writer.commit(deleteOldInBackground);
             committed = true;
             hook.accept("swapped");
-            Path out = options.output().toAbsolutePath().normalize();
-            Map<String, SiteCache.Stat> written = SiteCache.scan(out, out);
-            Map<String, SiteCache.Out> outputs = new HashMap<>();
-            prints.forEach((file, p) -> {
-                SiteCache.Stat st = written.get(file);
-                if (st != null) {
-                    outputs.put(file, new SiteCache.Out(st, p[0], p[1], "", null));
-                }
-            });
-            for (List<StaticFile> group : List.of(loaded.sources().files(), loaded.sources().assets())) {
-                for (StaticFile f : group) {
-                    SiteCache.Stat st = written.get(f.outputPath());
-                    SiteCache.Stat src = inputs.get(f.sourcePath());
-                    if (st != null && src != null) {
-                        outputs.put(f.outputPath(), new SiteCache.Out(st, "", "", f.sourcePath(), src));
-                    }
-                }
-            }
+            lap("swap", t);
+            // pages with equal content may share a file (search filter files are named by their content)
+            Set<String> written = new java.util.HashSet<>(outputs.keySet());
+            pages.forEach(p -> written.add(p.file()));
             return new Made(outputs, files, written.size());
         } catch (IOException e) {
             throw failure(options, "cannot write the site: " + e.getMessage());

@@ -34,17 +34,36 @@ final class SiteWriter {
         return new SiteWriter(output.toAbsolutePath().normalize(), staging);
     }
 
-    /** Writes {@code bytes} at {@code relative}, a path checked to stay inside the staging folder. */
-    void write(String relative, byte[] bytes) throws IOException {
+    /** Folders made so far (each is made once, not asked for again for every file in it). */
+    private final java.util.Set<Path> folders = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    /**
+     * Writes {@code bytes} at {@code relative}, a path checked to stay inside the staging folder, and
+     * returns the file's size and time (which the swap keeps).
+     */
+    SiteCache.Stat write(String relative, byte[] bytes) throws IOException {
         Path target = inside(relative);
-        Files.createDirectories(target.getParent());
+        folder(target.getParent());
         Files.write(target, bytes);
+        return stat(target);
     }
 
-    void copy(Path source, String relative) throws IOException {
+    SiteCache.Stat copy(Path source, String relative) throws IOException {
         Path target = inside(relative);
-        Files.createDirectories(target.getParent());
+        folder(target.getParent());
         Files.copy(source, target, StandardCopyOption.COPY_ATTRIBUTES, LinkOption.NOFOLLOW_LINKS);
+        return stat(target);
+    }
+
+    private static SiteCache.Stat stat(Path file) throws IOException {
+        return SiteCache.Stat.of(Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS));
+    }
+
+    private void folder(Path dir) throws IOException {
+        if (!folders.contains(dir)) {
+            Files.createDirectories(dir);
+            folders.add(dir);
+        }
     }
 
     private Path inside(String relative) {

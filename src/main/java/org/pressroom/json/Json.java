@@ -80,25 +80,26 @@ public final class Json {
 
     private static void string(String s, StringBuilder out) {
         out.append('"');
+        // runs of characters that need no escape are copied at once
+        int from = 0;
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
+            if (c >= 0x20 && c != '"' && c != '\\' && c != '<' && c != '>' && c != '&' && (c < 0x2028 || c > 0x2029)
+                    && (!Character.isSurrogate(c) || validSurrogate(s, i))) {
+                continue;
+            }
+            out.append(s, from, i);
+            from = i + 1;
             switch (c) {
                 case '"' -> out.append("\\\"");
                 case '\\' -> out.append("\\\\");
                 case '\n' -> out.append("\\n");
                 case '\r' -> out.append("\\r");
                 case '\t' -> out.append("\\t");
-                default -> {
-                    if (c < 0x20 || c == '<' || c == '>' || c == '&' || c == '\u2028' || c == '\u2029'
-                            || Character.isSurrogate(c) && !validSurrogate(s, i)) {
-                        out.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        out.append(c);
-                    }
-                }
+                default -> out.append(String.format("\\u%04x", (int) c));
             }
         }
-        out.append('"');
+        out.append(s, from, s.length()).append('"');
     }
 
     private static boolean validSurrogate(String s, int i) {

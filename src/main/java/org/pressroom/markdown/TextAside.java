@@ -10,6 +10,7 @@ import com.vladsch.flexmark.util.ast.Document;
 import com.vladsch.flexmark.util.data.DataKey;
 import com.vladsch.flexmark.util.sequence.BasedSequence;
 import com.vladsch.flexmark.util.sequence.Escaping;
+import com.vladsch.flexmark.util.sequence.SubSequence;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -39,7 +40,9 @@ final class TextAside implements NodeRenderer {
     private void render(Text node, NodeRendererContext context, HtmlWriter html) {
         List<String> texts = TEXTS.get(context.getDocument());
         BasedSequence chars = node.getChars();
-        String text = chars.toString();
+        // a slice of the source string, copied at once (BasedSequence.toString goes a character at a time)
+        String text = chars instanceof SubSequence && chars.getBase() instanceof String base
+                ? base.substring(chars.getStartOffset(), chars.getEndOffset()) : chars.toString();
         if (texts == null || text.isEmpty() || text.charAt(0) == ' ' || text.charAt(0) == '\t'
                 || text.indexOf('\n') >= 0 || text.indexOf('\r') >= 0) {
             html.text(Escaping.normalizeEOL(chars.unescape())); // Flexmark's own rendering
