@@ -61,7 +61,7 @@ public final class Renderer {
     public Result render(Page page, View view) {
         try {
             Template template = theme.template(page.template());
-            StringWriter out = new StringWriter(16_384);
+            Text out = new Text(16_384);
             template.process(view, out);
             return new Result(out.toString(), Optional.empty());
         } catch (TemplateException e) {
@@ -345,5 +345,53 @@ public final class Renderer {
             return String.format(Locale.ROOT, "%.0f KB", Math.ceil(bytes / 1024.0));
         }
         return String.format(Locale.ROOT, "%.1f MB", bytes / (1024.0 * 1024));
+    }
+
+    /** A page's text as the template writes it: a {@link StringWriter} without its lock on every write. */
+    private static final class Text extends java.io.Writer {
+        private final StringBuilder text;
+
+        Text(int capacity) {
+            text = new StringBuilder(capacity);
+        }
+
+        @Override
+        public void write(String s) {
+            text.append(s);
+        }
+
+        @Override
+        public void write(String s, int off, int len) {
+            text.append(s, off, off + len);
+        }
+
+        @Override
+        public void write(char[] chars, int off, int len) {
+            text.append(chars, off, len);
+        }
+
+        @Override
+        public void write(int c) {
+            text.append((char) c);
+        }
+
+        @Override
+        public java.io.Writer append(CharSequence s) {
+            text.append(s);
+            return this;
+        }
+
+        @Override
+        public void flush() {
+        }
+
+        @Override
+        public void close() {
+        }
+
+        @Override
+        public String toString() {
+            return text.toString();
+        }
     }
 }

@@ -5,7 +5,6 @@ import freemarker.core.HTMLOutputFormat;
 import freemarker.core.ParseException;
 import freemarker.ext.beans.ZeroArgumentNonVoidMethodPolicy;
 import freemarker.template.Configuration;
-import freemarker.template.DefaultObjectWrapperBuilder;
 import freemarker.template.Template;
 import freemarker.template.TemplateExceptionHandler;
 import java.io.IOException;
@@ -51,6 +50,11 @@ public final class Theme {
         return strings.get(lang);
     }
 
+    /** The configuration (tests compare object wrappers with it). */
+    Configuration configuration() {
+        return config;
+    }
+
     Template template(String name) throws IOException {
         return config.getTemplate(name, Locale.ROOT);
     }
@@ -92,13 +96,7 @@ public final class Theme {
         cfg.setNewBuiltinClassResolver(freemarker.core.TemplateClassResolver.ALLOWS_NOTHING_RESOLVER);
         cfg.setTemplateUpdateDelayMilliseconds(Long.MAX_VALUE);
         cfg.setLocalizedLookup(false);
-        DefaultObjectWrapperBuilder wrapper = new DefaultObjectWrapperBuilder(Configuration.VERSION_2_3_34);
-        wrapper.setForceLegacyNonListCollections(false);
-        // view records: r.title reads the record component title()
-        wrapper.setRecordZeroArgumentNonVoidMethodPolicy(
-                ZeroArgumentNonVoidMethodPolicy.BOTH_METHOD_AND_PROPERTY_UNLESS_BEAN_PROPERTY_READ_METHOD);
-        wrapper.setExposeFields(false);
-        cfg.setObjectWrapper(wrapper.build());
+        cfg.setObjectWrapper(wrapper());
         for (String name : REQUIRED) {
             if (!paths.containsKey(name)) {
                 local.add(Position.startOf("templates/" + name), "template is missing",
@@ -117,6 +115,18 @@ public final class Theme {
         });
         problems.addAll(local.sorted());
         return local.isEmpty() ? Optional.of(new Theme(cfg, strings)) : Optional.empty();
+    }
+
+    /** The object wrapper of every theme: FreeMarker's default, with view records read quickly. */
+    static RecordWrapper wrapper() {
+        RecordWrapper wrapper = new RecordWrapper(Configuration.VERSION_2_3_34);
+        wrapper.setForceLegacyNonListCollections(false);
+        // view records: r.title reads the record component title()
+        wrapper.setRecordZeroArgumentNonVoidMethodPolicy(
+                ZeroArgumentNonVoidMethodPolicy.BOTH_METHOD_AND_PROPERTY_UNLESS_BEAN_PROPERTY_READ_METHOD);
+        wrapper.setExposeFields(false);
+        wrapper.writeProtect();
+        return wrapper;
     }
 
     /** FreeMarker's message up to its tips and stack, on one line. */
