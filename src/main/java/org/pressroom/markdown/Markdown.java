@@ -18,6 +18,11 @@ import com.vladsch.flexmark.html.IndependentLinkResolverFactory;
 import com.vladsch.flexmark.html.LinkResolver;
 import com.vladsch.flexmark.html.renderer.LinkResolverBasicContext;
 import com.vladsch.flexmark.parser.Parser;
+import com.vladsch.flexmark.parser.block.BlockParserFactory;
+import com.vladsch.flexmark.parser.block.BlockStart;
+import com.vladsch.flexmark.parser.core.FencedCodeBlockParser;
+import com.vladsch.flexmark.util.data.DataHolder;
+import com.vladsch.flexmark.util.sequence.BasedSequence;
 import com.vladsch.flexmark.util.ast.Document;
 import com.vladsch.flexmark.util.ast.Node;
 import com.vladsch.flexmark.util.data.MutableDataSet;
@@ -52,10 +57,10 @@ public final class Markdown {
         this.rawHtml = rawHtml;
         this.cache = cache;
         MutableDataSet options = options(rawHtml);
-        this.parser = Parser.builder(options).build();
+        this.parser = gatedFences(options).build();
         MutableDataSet plain = new MutableDataSet(options);
         plain.set(Parser.EXTENSIONS, List.of(TablesExtension.create(), FootnoteExtension.create()));
-        this.withoutAutolinks = Parser.builder(plain).build();
+        this.withoutAutolinks = gatedFences(plain).build();
         this.renderer = flexmarkRenderer(options).nodeRendererFactory(o -> new TextAside()).build();
     }
 
@@ -77,6 +82,33 @@ public final class Markdown {
         // links that would run script render as their text; browsers ignore case and blanks in schemes
         options.set(HtmlRenderer.SUPPRESSED_LINKS, SCRIPT_URL);
         return options;
+    }
+
+    /** A parser builder with {@link Fences} in place of Flexmark's own fenced code block factory. */
+    private static Parser.Builder gatedFences(MutableDataSet options) {
+        MutableDataSet gated = new MutableDataSet(options);
+        gated.set(Parser.FENCED_CODE_BLOCK_PARSER, false);
+        return Parser.builder(gated).customBlockParserFactory(new Fences());
+    }
+
+    /**
+     * Flexmark's fenced code blocks, tried only on lines whose first non-blank character could open a
+     * fence. Its own factory runs a regular expression from every position of every line (a seventh
+     * of the parse time of a body of long Korean paragraphs); a fence starts with three backticks or
+     * tildes, so no other line can open one. The same dependencies as Flexmark's factory keep it in
+     * the same place among the block parsers.
+     */
+    static final class Fences extends FencedCodeBlockParser.Factory {
+        @Override
+        public BlockParserFactory apply(DataHolder options) {
+            BlockParserFactory fences = super.apply(options);
+            return (state, matched) -> {
+                BasedSequence line = state.getLine();
+                int i = state.getNextNonSpaceIndex();
+                char c = i < line.length() ? line.charAt(i) : 0;
+                return c == '`' || c == '~' ? fences.tryStart(state, matched) : BlockStart.none();
+            };
+        }
     }
 
     /** Flexmark's renderer with the pipeline's options and link rules, before {@link TextAside} joins it. */

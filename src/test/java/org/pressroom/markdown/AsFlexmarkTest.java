@@ -17,9 +17,12 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import org.junit.jupiter.api.Test;
 
-/** Texts rendered aside ({@link TextAside}) give the bytes Flexmark's renderer alone gives. */
-class TextAsideTest {
-    /** Flexmark's renderer with the pipeline's options, without {@link TextAside}. */
+/**
+ * The pipeline's shortcuts around Flexmark (texts rendered aside, {@link TextAside}; fences tried only
+ * where one can open, {@link Markdown.Fences}) give the bytes Flexmark alone gives.
+ */
+class AsFlexmarkTest {
+    /** Flexmark's parser and renderer with the pipeline's options, without its shortcuts. */
     private static String flexmark(boolean rawHtml, String markdown) {
         MutableDataSet options = Markdown.options(rawHtml);
         HtmlRenderer stock = Markdown.flexmarkRenderer(options).build();
@@ -60,6 +63,9 @@ class TextAsideTest {
                 "code `a < b && \"c\"` and ``` `` ``` spans",
                 "    indented <code> & block\n",
                 "```java\nfenced < & >\n```\n",
+                "~~~ ruby\ntilde & fence\n~~~\n\n  ```\n  indented fence\n  ```\n\n````\n```\n````",
+                "text\n```\nfence after a paragraph line\n```\n> ```\n> quoted fence\n\n- ```\n  listed fence\n  ```",
+                "``not a fence`` and `` ` `` and ```inline``` and ~~~ tilde text",
                 "[link \"t\"](https://example.org/?a=1&b=2 \"title & <q>\") ![alt & \"x\"](/i.png \"t\")",
                 "[ref] and [other][ref]\n\n[ref]: /url \"T&amp;\"",
                 "<div>\nblock <html> & text\n</div>\n\nafter",
@@ -91,7 +97,7 @@ class TextAsideTest {
     Arbitrary<String> documents() {
         Arbitrary<String> piece = Arbitraries.of("a", "한국", " ", "  ", "\t", "\n", "\n\n", "\r\n", "&", "&amp;", "&#1;",
                 "<", ">", "\"", "'", "\\", "*", "_", "`", "[", "]", "(", ")", "!", "#", "-", "1.", ">", "|", "---",
-                "[^1]", "[^1]: ", "<b>", "</b>", "<!--", "-->", "https://x.org/", "www.y.org", "p@q.kr", ":", "~");
+                "[^1]", "[^1]: ", "```", "~~~", "\n```\n", "\n~~~ x\n", "    ", "<b>", "</b>", "<!--", "-->", "https://x.org/", "www.y.org", "p@q.kr", ":", "~");
         return piece.list().ofMaxSize(60).map(l -> String.join("", l));
     }
 }
