@@ -40,6 +40,9 @@ final class Yaml {
      * @param path       the source path for positions
      * @param lineOffset lines before the YAML text in its file (1 for front matter after {@code ---})
      */
+    /** The plain YAML resolver (read only once made, so shared). */
+    private static final org.yaml.snakeyaml.resolver.Resolver RESOLVER = new org.yaml.snakeyaml.resolver.Resolver();
+
     Yaml(String path, int lineOffset, Problems problems) {
         this.path = path;
         this.lineOffset = lineOffset;
@@ -63,7 +66,11 @@ final class Yaml {
         options.setCodePointLimit(Integer.MAX_VALUE);
         options.setProcessComments(false);
         try {
-            Node node = new org.yaml.snakeyaml.Yaml(options).compose(new StringReader(text));
+            // what org.yaml.snakeyaml.Yaml.compose does, without making a Yaml (its constructor and
+            // representer, which composing does not use) for every file
+            Node node = new org.yaml.snakeyaml.composer.Composer(new org.yaml.snakeyaml.parser.ParserImpl(
+                    new org.yaml.snakeyaml.reader.StreamReader(new StringReader(text)), options), RESOLVER, options)
+                    .getSingleNode();
             if (node != null && !checkTags(node, java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>()))) {
                 return Optional.empty();
             }
