@@ -9,6 +9,7 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -44,7 +45,14 @@ final class SiteWriter {
     SiteCache.Stat write(String relative, byte[] bytes) throws IOException {
         Path target = inside(relative);
         folder(target.getParent());
-        Files.write(target, bytes);
+        // one write call (Files.write writes 8 kB at a time)
+        try (java.nio.channels.FileChannel out = java.nio.channels.FileChannel.open(target, StandardOpenOption.CREATE,
+                StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {
+            java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(bytes);
+            while (b.hasRemaining()) {
+                out.write(b);
+            }
+        }
         return stat(target);
     }
 

@@ -399,7 +399,7 @@ public final class SearchIndex {
      * shorter; the text is made only as far as needed when that is clear.
      */
     static String plainStart(String html, int codePoints) {
-        int enough = 4 * codePoints + 64;
+        int enough = 2 * codePoints + 64;
         String start = plain(html, enough);
         if (start.length() >= enough) {
             // cut short: the answer is the start's first code points if a non-blank follows them
