@@ -124,6 +124,13 @@ public final class Build {
         return new Loaded(sources, plan, theme.orElseThrow(), site.timeZone(), from, until);
     }
 
+    /** Runs {@code task} on a daemon thread of its own (work beside the parallel streams, which use every core). */
+    private static void daemon(Runnable task) {
+        Thread t = new Thread(task, "pressroom-beside");
+        t.setDaemon(true);
+        t.start();
+    }
+
     /** The task's result, its unchecked exception or error thrown as it is. */
     private static <T> T joined(java.util.concurrent.FutureTask<T> task) {
         try {
@@ -235,13 +242,23 @@ public final class Build {
             hook.accept("markdown " + renders.made());
             hook.accept("tokens " + tokens.made());
             long tt = System.nanoTime();
+            // written now, not with the rest of the cache: tokens are facts about file versions, right
+            // whether or not the build succeeds. While the site renders when they take little memory (a
+            // 16th of the heap: 5,000 pairs); before it otherwise, so that rendering does not hold them.
+            java.util.concurrent.CompletableFuture<Void> tokensWritten = java.util.concurrent.CompletableFuture.completedFuture(null);
             if (journal != null) {
-                // written now, not with the rest of the cache: tokens are facts about file versions, right
-                // whether or not the build succeeds, and rendering does not then hold them in memory
-                try {
-                    tokens.write(cacheDir.resolve("search"));
-                } catch (IOException e) {
-                    // a missing store only costs tokenizing again next time
+                SearchTokens made = tokens;
+                Runnable write = () -> {
+                    try {
+                        made.write(cacheDir.resolve("search"));
+                    } catch (IOException | RuntimeException e) {
+                        // a missing store only costs tokenizing again next time
+                    }
+                };
+                if (made.heldBytes() < Runtime.getRuntime().maxMemory() / 16) {
+                    tokensWritten = java.util.concurrent.CompletableFuture.runAsync(write, Build::daemon);
+                } else {
+                    write.run();
                 }
             }
             tokens = null;
@@ -249,19 +266,36 @@ public final class Build {
             settings.put("timeZone", loaded.timeZone().getId());
             Renderer renderer = new Renderer(loaded.plan(), loaded.theme());
             Map<String, String> keys = Incremental.templateKeys(loaded.sources().templates());
-            Made made = journal != null && old.isPresent() && !existing.isEmpty()
-                    ? incremental(options, loaded, renderer, keys, journal, old.get(), inputs, existing, progress)
-                    : full(options, loaded, renderer, keys, inputs, existing.size() > 2000, progress);
+            Made made;
+            try {
+                made = journal != null && old.isPresent() && !existing.isEmpty()
+                        ? incremental(options, loaded, renderer, keys, journal, old.get(), inputs, existing, progress)
+                        : full(options, loaded, renderer, keys, inputs, existing.size() > 2000, progress);
+            } finally {
+                tokensWritten.join();
+            }
             t0 = lap("write", t0);
             if (journal != null) {
                 try {
-                    renders.write(cacheDir.resolve("markdown"));
-                    new SiteCache(settings, loaded.from(), loaded.until(), System.currentTimeMillis() * 1_000_000L,
-                            loaded.plan().pages().size(), made.files(), inputs, made.outputs())
-                            .write(cacheDir.resolve("cache"));
+                    // the bodies' index and the site cache are written at once, each by a thread
+                    java.util.concurrent.CompletableFuture<Void> bodies = java.util.concurrent.CompletableFuture
+                            .runAsync(() -> {
+                                try {
+                                    renders.write(cacheDir.resolve("markdown"));
+                                } catch (IOException e) {
+                                    throw new java.io.UncheckedIOException(e);
+                                }
+                            }, Build::daemon);
+                    try {
+                        new SiteCache(settings, loaded.from(), loaded.until(), System.currentTimeMillis() * 1_000_000L,
+                                loaded.plan().pages().size(), made.files(), inputs, made.outputs())
+                                .write(cacheDir.resolve("cache"));
+                    } finally {
+                        bodies.join();
+                    }
                     hook.accept("cached");
                     journal.clear();
-                } catch (IOException e) {
+                } catch (IOException | java.util.concurrent.CompletionException e) {
                     // the site is complete; a missing or stale cache only costs work next time
                 }
                 lap("remember", t0);

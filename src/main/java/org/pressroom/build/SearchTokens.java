@@ -99,6 +99,15 @@ final class SearchTokens implements SearchIndex.Memo.Store {
         }
     }
 
+    /** About how many bytes of heap the tokens this build used hold (their arrays; the strings are shared). */
+    long heldBytes() {
+        long n = 0;
+        for (Entry e : used.values()) {
+            n += 32 + 4L * (e.title().length + e.other().length);
+        }
+        return n;
+    }
+
     /** How many versions were tokenized (not found in the store). */
     int made() {
         return made.get();
