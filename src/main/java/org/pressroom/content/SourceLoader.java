@@ -13,7 +13,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Stream;
 import org.pressroom.problem.Position;
 import org.pressroom.problem.Problems;
 
@@ -232,27 +231,42 @@ public final class SourceLoader {
             return List.of();
         }
         List<Listed> out = new ArrayList<>();
-        try (Stream<Path> s = Files.walk(dir)) {
-            s.filter(p -> !p.equals(dir))
-                    .filter(p -> !hidden(dir, p))
-                    .sorted(Comparator.comparing(Path::toString))
-                    .forEach(p -> {
-                        try {
-                            BasicFileAttributes a = Files.readAttributes(p, BasicFileAttributes.class,
-                                    LinkOption.NOFOLLOW_LINKS);
-                            if (a.isSymbolicLink()) {
-                                problems.add(Position.startOf(rel(p)), "symbolic links are not followed",
-                                        "replace the link with the file itself");
-                            } else if (a.isRegularFile()) {
-                                out.add(new Listed(p, a.size()));
-                            }
-                        } catch (IOException e) {
-                            problems.add(Position.startOf(rel(p)), "cannot read: " + e.getMessage());
-                        }
-                    });
+        // one walk that hands over each entry's attributes (no second look at every file)
+        try {
+            Files.walkFileTree(dir, new java.nio.file.SimpleFileVisitor<>() {
+                @Override
+                public java.nio.file.FileVisitResult preVisitDirectory(Path d, BasicFileAttributes a) {
+                    return !d.equals(dir) && hidden(dir, d) ? java.nio.file.FileVisitResult.SKIP_SUBTREE
+                            : java.nio.file.FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public java.nio.file.FileVisitResult visitFile(Path p, BasicFileAttributes a) {
+                    if (hidden(dir, p)) {
+                        return java.nio.file.FileVisitResult.CONTINUE;
+                    }
+                    if (a.isSymbolicLink()) {
+                        problems.add(Position.startOf(rel(p)), "symbolic links are not followed",
+                                "replace the link with the file itself");
+                    } else if (a.isRegularFile()) {
+                        out.add(new Listed(p, a.size()));
+                    }
+                    return java.nio.file.FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public java.nio.file.FileVisitResult visitFileFailed(Path p, IOException e) throws IOException {
+                    if (Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
+                        throw e;
+                    }
+                    problems.add(Position.startOf(rel(p)), "cannot read: " + e.getMessage());
+                    return java.nio.file.FileVisitResult.CONTINUE;
+                }
+            });
         } catch (IOException | UncheckedIOException e) {
             problems.add(Position.startOf(rel(dir)), "cannot list folder: " + e.getMessage());
         }
+        out.sort(Comparator.comparing(l -> l.path().toString()));
         return out;
     }
 
