@@ -94,10 +94,29 @@ public final class Tokenizer {
     }
 
     static List<Run> runs(String text) {
-        String s = nfc(text);
         List<Run> out = new ArrayList<>();
+        scan(text, (kind, s, start, end, ascii, joined) -> {
+            String t = joined != null ? joined.toString() : s.substring(start, end);
+            out.add(new Run(kind, kind == LETTER ? t.toLowerCase(Locale.ROOT) : t));
+        });
+        return out;
+    }
+
+    /** Receives the runs of a text that are not {@code OTHER}, in order. */
+    private interface Runs {
+        /**
+         * A run of {@code kind}: {@code s[start, end)}, or {@code joined} when an apostrophe inside it
+         * was left out; {@code ascii} when all of it is ASCII.
+         */
+        void run(int kind, String s, int start, int end, boolean ascii, StringBuilder joined);
+    }
+
+    /** Cuts the NFC form of {@code text} into runs of one script (see the class comment). */
+    private static void scan(String text, Runs runs) {
+        String s = nfc(text);
         int runKind = OTHER;
         int start = 0;
+        boolean ascii = true;
         // a run is the slice of s from start, unless an apostrophe inside it was left out
         StringBuilder joined = null;
         int i = 0;
@@ -107,10 +126,8 @@ public final class Tokenizer {
             int cp = Character.isHighSurrogate(ch) ? s.codePointAt(i) : ch;
             int len = cp > 0xFFFF ? 2 : 1;
             int k = kind(cp);
-            if (k == MARK && runKind == LETTER) {
-                k = LETTER;
-            } else if (k == MARK) {
-                k = OTHER;
+            if (k == MARK) {
+                k = runKind == LETTER ? LETTER : OTHER;
             }
             if ((cp == '\'' || cp == '\u2019') && runKind == LETTER && i + len < n
                     && kind(s.codePointAt(i + len)) == LETTER) {
@@ -121,29 +138,27 @@ public final class Tokenizer {
                 continue;
             }
             if (k != runKind) {
-                flush(out, runKind, s, start, i, joined);
+                if (runKind != OTHER && i > start) {
+                    runs.run(runKind, s, start, i, ascii, joined);
+                }
                 runKind = k;
                 start = i;
+                ascii = true;
                 joined = null;
             } else if (joined != null) {
                 joined.append(s, i, i + len);
             }
+            ascii &= cp < 0x80;
             i += len;
         }
-        flush(out, runKind, s, start, n, joined);
-        return out;
+        if (runKind != OTHER && n > start) {
+            runs.run(runKind, s, start, n, ascii, joined);
+        }
     }
 
     private static String nfc(String text) {
         return SourceText.alwaysNfc(text) || Normalizer.isNormalized(text, Normalizer.Form.NFC) ? text
                 : Normalizer.normalize(text, Normalizer.Form.NFC);
-    }
-
-    private static void flush(List<Run> out, int kind, String s, int start, int end, StringBuilder joined) {
-        if (kind != OTHER && end > start) {
-            String t = joined != null ? joined.toString() : s.substring(start, end);
-            out.add(new Run(kind, kind == LETTER ? t.toLowerCase(Locale.ROOT) : t));
-        }
     }
 
     private static int kind(int cp) {
@@ -199,50 +214,12 @@ public final class Tokenizer {
             return found.toArray(new String[0]);
         }
 
-        /** Adds the tokens of {@code text}; the same runs as {@link #runs}, in one pass without its lists. */
+        /** Adds the tokens of {@code text}: the same runs as {@link #runs}, without its list. */
         void add(String text) {
-            String s = nfc(text);
-            int runKind = OTHER;
-            int start = 0;
-            boolean ascii = true;
-            StringBuilder joined = null;
-            int i = 0;
-            int n = s.length();
-            while (i < n) {
-                char ch = s.charAt(i);
-                int cp = Character.isHighSurrogate(ch) ? s.codePointAt(i) : ch;
-                int len = cp > 0xFFFF ? 2 : 1;
-                int k = kind(cp);
-                if (k == MARK) {
-                    k = runKind == LETTER ? LETTER : OTHER;
-                }
-                if ((cp == '\'' || cp == '\u2019') && runKind == LETTER && i + len < n
-                        && kind(s.codePointAt(i + len)) == LETTER) {
-                    if (joined == null) {
-                        joined = new StringBuilder().append(s, start, i);
-                    }
-                    i += len;
-                    continue;
-                }
-                if (k != runKind) {
-                    run(runKind, s, start, i, ascii, joined);
-                    runKind = k;
-                    start = i;
-                    ascii = true;
-                    joined = null;
-                } else if (joined != null) {
-                    joined.append(s, i, i + len);
-                }
-                ascii &= cp < 0x80;
-                i += len;
-            }
-            run(runKind, s, start, n, ascii, joined);
+            scan(text, this::run);
         }
 
         private void run(int kind, String s, int start, int end, boolean ascii, StringBuilder joined) {
-            if (kind == OTHER || end <= start) {
-                return;
-            }
             if (joined != null) {
                 String t = joined.toString();
                 token(kind == LETTER ? t.toLowerCase(Locale.ROOT) : t);
