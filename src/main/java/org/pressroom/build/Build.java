@@ -65,32 +65,12 @@ public final class Build {
     }
 
     private static Loaded load(BuildOptions options, Memo memo) {
-        return load(options, sources(options), memo);
-    }
-
-    /** Reads the sources, in the background: the future's value, or its {@link BuildFailure}. */
-    private static java.util.concurrent.CompletableFuture<Sources> sources(BuildOptions options) {
-        return java.util.concurrent.CompletableFuture.supplyAsync(() -> {
-            long t = System.nanoTime();
-            Problems problems = new Problems();
-            Sources sources = SourceLoader.load(options.source(), problems);
-            problems.throwIfAny();
-            lap("load", t);
-            return sources;
-        }, Build::daemon);
-    }
-
-    private static Loaded load(BuildOptions options, java.util.concurrent.CompletableFuture<Sources> sources, Memo memo) {
-        Sources read;
-        try {
-            read = sources.join();
-        } catch (java.util.concurrent.CompletionException e) {
-            if (e.getCause() instanceof RuntimeException r) {
-                throw r;
-            }
-            throw e;
-        }
-        return load(options, read, memo);
+        long t = System.nanoTime();
+        Problems problems = new Problems();
+        Sources sources = SourceLoader.load(options.source(), problems);
+        problems.throwIfAny();
+        lap("load", t);
+        return load(options, sources, memo);
     }
 
     /** Everything from sources already read up to the plan, reusing what {@code memo} holds from the last build. */
@@ -230,8 +210,6 @@ public final class Build {
         java.util.concurrent.CompletableFuture<Map<String, SiteCache.Stat>> site =
                 java.util.concurrent.CompletableFuture.supplyAsync(() -> SiteCache.scan(out, out));
         Optional<SiteCache> old = journal == null || clean ? Optional.empty() : SiteCache.read(cacheDir.resolve("cache"));
-        // with no cache to compare with, the build reads everything: it starts reading now, beside the scans
-        java.util.concurrent.CompletableFuture<Sources> early = old.isEmpty() ? sources(options) : null;
         long tc = lap("cache", start);
         Map<String, SiteCache.Stat> inputs = new HashMap<>(SiteCache.scan(source, source.resolve("content")));
         inputs.putAll(templates.join());
@@ -259,7 +237,9 @@ public final class Build {
         try (RenderCache renders = journal == null ? RenderCache.empty(codeVersion(), null, hold)
                 : clean ? RenderCache.empty(codeVersion(), cacheDir, hold)
                 : RenderCache.read(cacheDir.resolve("markdown"), codeVersion(), hold)) {
-            Loaded loaded = load(options, early != null ? early : sources(options), Memo.once(renders, tokens));
+            // read after the scan above, never before: a file saved meanwhile then has a newer time than the
+            // one recorded, and the next build reads it again
+            Loaded loaded = load(options, Memo.once(renders, tokens));
             hook.accept("loaded");
             hook.accept("markdown " + renders.made());
             hook.accept("tokens " + tokens.made());
