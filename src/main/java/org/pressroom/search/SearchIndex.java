@@ -347,7 +347,11 @@ public final class SearchIndex {
         facets.forEach((key, docs) -> {
             String text = Json.string(Postings.encode(docs));
             String name = hash(text);
-            out.add(new File(base + "f/" + name + ".json", text));
+            String path = base + "f/" + name + ".json";
+            // facets with the same documents share one file (named by its content), listed once
+            if (out.stream().noneMatch(f -> f != null && f.path().equals(path))) {
+                out.add(new File(path, text));
+            }
             m.append(m.length() > 1 ? "," : "").append(Json.string(key)).append(":\"").append(name).append('"');
         });
         return m.append('}').toString();
