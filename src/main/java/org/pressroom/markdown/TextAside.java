@@ -23,7 +23,7 @@ import java.util.Set;
  * {@link #render} puts the texts back in one pass. The text is what Flexmark's own Text rendering
  * makes (entities and backslash escapes resolved, {@code & < > "} escaped); texts the writer would
  * change (with a line end, or leading blanks it trims at the start of a line) go through it as
- * before. {@code MarkdownTest} compares the result with Flexmark's renderer alone.
+ * before. {@code AsFlexmarkTest} compares the result with Flexmark's renderer alone.
  */
 final class TextAside implements NodeRenderer {
     /** The texts kept aside while rendering a document; absent: render as Flexmark does. */

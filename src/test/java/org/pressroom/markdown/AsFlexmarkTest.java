@@ -56,6 +56,7 @@ class AsFlexmarkTest {
                 "plain",
                 "Tom & Jerry <b>bold</b> \"quoted\" 'single' > < &",
                 "entities: &amp; &copy; &#1; &#0; &#x41; &nbsp;x &bogus; & amp;",
+                "line ends as entities: a&#10;  b&#13;  c&#x0A;\td &#10;",
                 "escapes: \\* \\_ \\\\ \\& \\< \\` not\\escaped",
                 "hard  \n  break and\\\nbackslash break",
                 "soft\n   break with leading blanks\n\ttab",
