@@ -89,9 +89,7 @@ public final class Build {
         SiteConfig config = site;
         java.util.concurrent.FutureTask<Optional<Theme>> themed = new java.util.concurrent.FutureTask<>(
                 () -> memo.theme(sources, config, problems));
-        Thread themeThread = new Thread(themed, "pressroom-theme");
-        themeThread.setDaemon(true);
-        themeThread.start();
+        daemon(themed);
         List<Release> releases = Content.releases(sources, site, topics, new Markdown(site.rawHtml(), memo.renders()), problems,
                 memo.parses());
         Optional<Theme> theme = joined(themed);
@@ -386,10 +384,7 @@ public final class Build {
             committed = true;
             hook.accept("swapped");
             lap("swap", t);
-            // pages with equal content may share a file (search filter files are named by their content)
-            Set<String> written = new java.util.HashSet<>(outputs.keySet());
-            pages.forEach(p -> written.add(p.file()));
-            return new Made(outputs, files, written.size());
+            return new Made(outputs, files, pages.size() + files);
         } catch (IOException e) {
             throw failure(options, "cannot write the site: " + e.getMessage());
         } finally {
