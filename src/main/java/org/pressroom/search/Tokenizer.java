@@ -125,7 +125,8 @@ public final class Tokenizer {
             char ch = s.charAt(i);
             int cp = Character.isHighSurrogate(ch) ? s.codePointAt(i) : ch;
             int len = cp > 0xFFFF ? 2 : 1;
-            int k = kind(cp);
+            // Hangul syllables first: most of the text (kind() is too large for C1 to inline)
+            int k = cp >= 0xAC00 && cp <= 0xD7A3 ? HANGUL : kind(cp);
             if (k == MARK) {
                 k = runKind == LETTER ? LETTER : OTHER;
             }

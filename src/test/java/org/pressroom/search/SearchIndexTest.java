@@ -27,6 +27,14 @@ class SearchIndexTest {
     @TempDir
     Path dir;
 
+    @Test
+    void blanksAreTheSixAsciiWhiteSpaceCharacters() {
+        for (int c = Character.MIN_VALUE; c <= Character.MAX_VALUE; c++) {
+            boolean expected = " \t\n\u000B\f\r".indexOf(c) >= 0;
+            assertEquals(expected, SearchIndex.Plain.blank((char) c), "U+" + Integer.toHexString(c));
+        }
+    }
+
     @SuppressWarnings("unchecked")
     private static Map<String, Object> json(SiteFixture site, String path) {
         return new Json().toType(site.file(path), Json.MAP_TYPE);
