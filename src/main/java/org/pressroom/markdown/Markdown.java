@@ -221,8 +221,45 @@ public final class Markdown {
                 h.unlink();
             }
         }
-        return new TextCollectingVisitor().collectAndGetText(n).replaceAll("\\s+", " ").strip();
+        return oneSpace(new TextCollectingVisitor().collectAndGetText(n)).strip();
     }
+
+    /**
+     * {@code text} with each run of ASCII white space (what {@code \s} matches in a Java regular
+     * expression: space, tab, line feed, vertical tab, form feed, carriage return) made one space; a
+     * loop, where {@code replaceAll} compiled a pattern for every body.
+     */
+    static String oneSpace(String text) {
+        StringBuilder out = null;
+        int n = text.length();
+        int from = 0;
+        for (int i = 0; i < n; i++) {
+            if (!blank(text.charAt(i))) {
+                continue;
+            }
+            int end = i + 1;
+            while (end < n && blank(text.charAt(end))) {
+                end++;
+            }
+            if (end == i + 1 && text.charAt(i) == ' ') {
+                continue; // a single space stays as it is
+            }
+            if (out == null) {
+                out = new StringBuilder(n);
+            }
+            out.append(text, from, i).append(' ');
+            from = end;
+            i = end - 1;
+        }
+        return out == null ? text : out.append(text, from, n).toString();
+    }
+
+    private static boolean blank(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == 0x0B || c == '\f' || c == '\r';
+    }
+
+    /** Blanks and separators at the end of a cut summary, before its ellipsis. */
+    private static final java.util.regex.Pattern TRAILING = java.util.regex.Pattern.compile("[\\s,;:·、，]+$");
 
     /** Cuts text at about {@link #SUMMARY_LENGTH} characters, on a word boundary, adding an ellipsis. */
     public static String cut(String text) {
@@ -232,7 +269,7 @@ public final class Markdown {
         int limit = text.offsetByCodePoints(0, SUMMARY_LENGTH);
         int space = text.lastIndexOf(' ', limit);
         int end = space > SUMMARY_LENGTH / 2 ? space : limit;
-        String head = text.substring(0, end).replaceAll("[\\s,;:·、，]+$", "");
+        String head = TRAILING.matcher(text.substring(0, end)).replaceAll("");
         return head + "…";
     }
 

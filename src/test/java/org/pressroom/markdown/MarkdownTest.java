@@ -3,9 +3,26 @@ package org.pressroom.markdown;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
 import org.junit.jupiter.api.Test;
 
 class MarkdownTest {
+    /** Summaries collapse white space with a loop; the same as the regular expression it replaced. */
+    @Property(tries = 500)
+    void collapsesWhiteSpaceAsTheRegularExpressionDid(@ForAll("spaced") String text) {
+        assertEquals(text.replaceAll("\\s+", " "), Markdown.oneSpace(text));
+    }
+
+    @Provide
+    Arbitrary<String> spaced() {
+        return Arbitraries.of(" ", "  ", "\t", "\n", "\u000B", "\f", "\r", "\r\n", "\u00A0", "\u3000", "\u2028", "\u0085",
+                "\u001C", "a", "한국", ".").list().ofMaxSize(30).map(l -> String.join("", l));
+    }
+
     private final Markdown md = new Markdown(false);
 
     @Test
