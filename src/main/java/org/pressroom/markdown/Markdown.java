@@ -20,6 +20,10 @@ import com.vladsch.flexmark.html.renderer.LinkResolverBasicContext;
 import com.vladsch.flexmark.parser.Parser;
 import com.vladsch.flexmark.parser.block.BlockParserFactory;
 import com.vladsch.flexmark.parser.block.BlockStart;
+import com.vladsch.flexmark.parser.block.ParagraphPreProcessor;
+import com.vladsch.flexmark.parser.block.ParagraphPreProcessorFactory;
+import com.vladsch.flexmark.parser.block.ParserState;
+import com.vladsch.flexmark.ext.tables.internal.TableParagraphPreProcessor;
 import com.vladsch.flexmark.parser.core.FencedCodeBlockParser;
 import com.vladsch.flexmark.util.data.DataHolder;
 import com.vladsch.flexmark.util.sequence.BasedSequence;
@@ -84,11 +88,72 @@ public final class Markdown {
         return options;
     }
 
-    /** A parser builder with {@link Fences} in place of Flexmark's own fenced code block factory. */
+    /**
+     * A parser builder with {@link Fences} in place of Flexmark's own fenced code block factory, and
+     * {@link Tables} in place of the tables extension's parser part (its renderer part stays).
+     */
     private static Parser.Builder gatedFences(MutableDataSet options) {
         MutableDataSet gated = new MutableDataSet(options);
         gated.set(Parser.FENCED_CODE_BLOCK_PARSER, false);
+        List<com.vladsch.flexmark.util.misc.Extension> extensions = new ArrayList<>();
+        for (com.vladsch.flexmark.util.misc.Extension e : Parser.EXTENSIONS.get(options)) {
+            extensions.add(e instanceof TablesExtension ? new Tables() : e);
+        }
+        gated.set(Parser.EXTENSIONS, extensions);
         return Parser.builder(gated).customBlockParserFactory(new Fences());
+    }
+
+    /**
+     * The tables extension's paragraph pre-processor, run only on paragraphs with a {@code |}: Flexmark's
+     * returns at once when the first line has none, but is made for every document (compiling a regular
+     * expression) and walks every paragraph's lines; a body in Korean prose has no table. Made once a
+     * document has a paragraph with a pipe, from the same factory, in the same place among the
+     * pre-processors.
+     */
+    static final class Tables implements Parser.ParserExtension {
+        @Override
+        public void parserOptions(com.vladsch.flexmark.util.data.MutableDataHolder options) {
+            // the tables extension sets none
+        }
+
+        @Override
+        public void extend(Parser.Builder builder) {
+            ParagraphPreProcessorFactory tables = TableParagraphPreProcessor.Factory();
+            builder.paragraphPreProcessorFactory(new ParagraphPreProcessorFactory() {
+                @Override
+                public ParagraphPreProcessor apply(ParserState state) {
+                    return new ParagraphPreProcessor() {
+                        private ParagraphPreProcessor made;
+
+                        @Override
+                        public int preProcessBlock(Paragraph block, ParserState at) {
+                            if (block.getChars().indexOf('|') < 0) {
+                                return 0;
+                            }
+                            if (made == null) {
+                                made = tables.apply(state);
+                            }
+                            return made.preProcessBlock(block, at);
+                        }
+                    };
+                }
+
+                @Override
+                public java.util.Set<Class<?>> getAfterDependents() {
+                    return tables.getAfterDependents();
+                }
+
+                @Override
+                public java.util.Set<Class<?>> getBeforeDependents() {
+                    return tables.getBeforeDependents();
+                }
+
+                @Override
+                public boolean affectsGlobalScope() {
+                    return tables.affectsGlobalScope();
+                }
+            });
+        }
     }
 
     /**

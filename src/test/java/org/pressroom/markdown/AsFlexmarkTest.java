@@ -75,6 +75,8 @@ class AsFlexmarkTest {
                 "> quote &\n> > nested \"q\"",
                 "1. one &\n2. two <\n\n   loose para\n- bullet\n  - nested & text",
                 "| a & b | c |\n|---|:-:|\n| `x|y` | \\| pipe & |\n| <i>z</i> | |",
+                "prose first\n\na | b\n--|--\n1 | 2\n\nx | y without separator\n\n- | in a list\n  |---|\n\n> a | b\n> -|-\n> c | d",
+                "no pipe\n---\n\n:---:\nno pipe either\n\n|\n|-",
                 "note[^1] and again[^1] and [^n].\n\n[^1]: foot & <note>\n[^n]: second\n    with lines",
                 "see https://www.mofa.go.kr/?a=1&b=<2> or www.example.org & press@mofa.go.kr",
                 "[x](javascript:alert(1)) <javascript:alert(2)> [y](  JaVa\tScript:z)",
