@@ -472,12 +472,9 @@ public final class SearchIndex {
             text = new StringBuilder(capacity);
         }
 
-        /** ASCII white space: space, tab, line feed, vertical tab, form feed, carriage return. */
-        private static final long BLANKS = 1L << ' ' | 1L << '\t' | 1L << '\n' | 1L << 0x0B | 1L << '\f' | 1L << '\r';
-
-        /** Whether {@code c} is ASCII white space (one test and one mask: small enough for C1 to inline). */
+        /** Whether {@code c} is ASCII white space ({@link org.pressroom.markdown.Markdown#blank}). */
         static boolean blank(char c) {
-            return c <= ' ' && (BLANKS & 1L << c) != 0;
+            return org.pressroom.markdown.Markdown.blank(c);
         }
 
         void add(char c) {
