@@ -29,6 +29,7 @@ import org.pressroom.content.StaticFile;
 import org.pressroom.content.Topic;
 import org.pressroom.markdown.Markdown;
 import org.pressroom.markdown.RenderCache;
+import org.pressroom.parallel.Parallel;
 import org.pressroom.plan.Aliases;
 import org.pressroom.plan.Page;
 import org.pressroom.plan.Plan;
@@ -348,7 +349,7 @@ public final class Build {
         try {
             AtomicInteger done = new AtomicInteger();
             int total = pages.size();
-            pages.parallelStream().forEach(page -> {
+            Parallel.forEach(pages, page -> {
                 Viewed v = viewed(renderer, keys, page);
                 Renderer.Result r = v.render(renderer, page);
                 if (r.problem().isPresent()) {
@@ -407,7 +408,7 @@ public final class Build {
         try {
             AtomicInteger done = new AtomicInteger();
             int total = pages.size();
-            pages.parallelStream().forEach(page -> {
+            Parallel.forEach(pages, page -> {
                 String file = page.file();
                 SiteCache.Out was = old.outputs.get(file);
                 boolean intact = was != null && was.sourceStat() == null && was.stat().equals(existing.get(file));

@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.pressroom.markdown.Markdown;
+import org.pressroom.parallel.Parallel;
 import org.pressroom.problem.Position;
 import org.pressroom.problem.Problems;
 
@@ -37,8 +38,8 @@ public final class Content {
         ReleaseParser parser = new ReleaseParser(site, markdown);
         reportDuplicateNames(sources.releases(), problems);
         cache.begin(site, sources.releases().stream().map(RawFile::path).collect(Collectors.toSet()));
-        List<ReleaseFile> files = sources.releases().parallelStream().map(f -> cache.parse(parser, f, problems))
-                .flatMap(Optional::stream).sorted((a, b) -> a.path().compareTo(b.path())).toList();
+        List<ReleaseFile> files = Parallel.map(sources.releases(), f -> cache.parse(parser, f, problems))
+                .stream().flatMap(Optional::stream).sorted((a, b) -> a.path().compareTo(b.path())).toList();
 
         Map<String, Map<String, ReleaseFile>> byId = new TreeMap<>();
         for (ReleaseFile f : files) {

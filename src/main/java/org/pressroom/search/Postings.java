@@ -2,6 +2,7 @@ package org.pressroom.search;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.pressroom.parallel.Parallel;
 
 /**
  * Compact posting lists: ascending document numbers as gaps, each gap written in groups of five bits,
@@ -195,7 +196,7 @@ final class Postings {
                 }
             }
             entries.putAll(byToken);
-            (entries.size() > 1000 ? entries.values().parallelStream() : entries.values().stream()).forEach(Entry::json);
+            Parallel.forEach(List.copyOf(entries.values()), Entry::json);
         }
 
         /** The type and topic labels the documents' tokens were made with. */

@@ -14,6 +14,7 @@ import java.util.TreeMap;
 import org.pressroom.archive.Archive;
 import org.pressroom.content.Release;
 import org.pressroom.content.Translation;
+import org.pressroom.parallel.Parallel;
 
 /**
  * The search index of one language, as static files under {@code /{lang}/search/} that the browser
@@ -263,7 +264,7 @@ public final class SearchIndex {
                 todo.add(n);
             }
         }
-        (todo.size() > 64 ? todo.parallelStream() : todo.stream()).forEach(n -> {
+        Parallel.forEach(todo, n -> {
             Release r = docs.get(n);
             StringBuilder facets = new StringBuilder();
             facets.append(r.day()).append('\n').append(archive.site().types().get(r.type()).get(lang));
