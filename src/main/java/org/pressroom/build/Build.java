@@ -55,20 +55,37 @@ public final class Build {
     static long lap(String stage, long since) {
         long now = System.nanoTime();
         if (TIMING) {
-            System.err.printf(java.util.Locale.ROOT, "timing: %-8s %6d ms%n", stage, (now - since) / 1_000_000);
+            // with the process's CPU time so far and the time since the JVM started, to see idle cores
+            long cpu = ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                    .getOperatingSystemMXBean()).getProcessCpuTime() / 1_000_000;
+            long up = java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime();
+            System.err.printf(java.util.Locale.ROOT, "timing: %-8s %6d ms (at %6d ms, CPU %6d ms)%n", stage,
+                    (now - since) / 1_000_000, up, cpu);
         }
         return now;
     }
 
     /** Everything up to the plan, without writing; throws {@link BuildFailure} with all problems. */
     public static Loaded load(BuildOptions options) {
-        return load(options, Memo.once(null, null));
+        return load(options, Memo.once(null, null), null);
     }
 
-    private static Loaded load(BuildOptions options, Memo memo) {
+    /**
+     * Loads (reading the sources listed by {@code listed} if given, else listing them first) and the
+     * rest up to the plan.
+     */
+    private static Loaded load(BuildOptions options, Memo memo,
+            java.util.concurrent.CompletableFuture<Listed> listed) {
         long t = System.nanoTime();
         Problems problems = new Problems();
-        Sources sources = SourceLoader.load(options.source(), problems);
+        Sources sources;
+        if (listed == null) {
+            sources = SourceLoader.load(options.source(), problems);
+        } else {
+            Listed l = listed.join();
+            problems.addAll(l.problems().sorted());
+            sources = SourceLoader.load(options.source(), l.listing(), problems);
+        }
         problems.throwIfAny();
         lap("load", t);
         return load(options, sources, memo);
@@ -121,6 +138,14 @@ public final class Build {
             }
         }
         return new Loaded(sources, plan, theme.orElseThrow(), site.timeZone(), from, until);
+    }
+
+    /** The source folder as listed, and what listing it found wrong. */
+    private record Listed(SourceLoader.Listing listing, Problems problems) {
+        static Listed of(Path source) {
+            Problems problems = new Problems();
+            return new Listed(SourceLoader.list(source, problems), problems);
+        }
     }
 
     /** Runs {@code task} on a daemon thread of its own (work beside the parallel streams, which use every core). */
@@ -209,6 +234,11 @@ public final class Build {
         java.util.concurrent.CompletableFuture<Map<String, SiteCache.Stat>> site =
                 java.util.concurrent.CompletableFuture.supplyAsync(() -> SiteCache.scan(out, out));
         Optional<SiteCache> old = journal == null || clean ? Optional.empty() : SiteCache.read(cacheDir.resolve("cache"));
+        // without a cache every page is made: the source folder is listed (nothing read) on a thread of
+        // its own while the inputs' sizes and times are taken; else after the check that nothing changed
+        java.util.concurrent.CompletableFuture<Listed> listed = old.isEmpty()
+                ? java.util.concurrent.CompletableFuture.supplyAsync(() -> Listed.of(source), Build::daemon)
+                : null;
         long tc = lap("cache", start);
         Map<String, SiteCache.Stat> inputs = new HashMap<>(SiteCache.scan(source, source.resolve("content")));
         inputs.putAll(templates.join());
@@ -238,7 +268,7 @@ public final class Build {
                 : RenderCache.read(cacheDir.resolve("markdown"), codeVersion(), hold)) {
             // read after the scan above, never before: a file saved meanwhile then has a newer time than the
             // one recorded, and the next build reads it again
-            Loaded loaded = load(options, Memo.once(renders, tokens));
+            Loaded loaded = load(options, Memo.once(renders, tokens), listed);
             hook.accept("loaded");
             hook.accept("markdown " + renders.made());
             hook.accept("tokens " + tokens.made());

@@ -41,6 +41,34 @@ public final class SourceLoader {
     }
 
     /**
+     * The first half of {@link #load}: the folders of {@code root} listed, nothing read. A build lists
+     * them while it takes the sizes and times of the inputs for its cache, and reads only after that.
+     */
+    public static Listing list(Path root, Problems problems) {
+        return new SourceLoader(root, problems, Map.of()).list();
+    }
+
+    /** The second half of {@link #load}: settings, templates and strings read, release files listed. */
+    public static Sources load(Path root, Listing listing, Problems problems) {
+        return new SourceLoader(root, problems, Map.of()).load(listing);
+    }
+
+    /** The files of a source folder with their sizes, as {@link #list} found them. */
+    public static final class Listing {
+        private final List<RawFile> releases;
+        private final List<Listed> templates;
+        private final List<StaticFile> files;
+        private final List<StaticFile> assets;
+
+        private Listing(List<RawFile> releases, List<Listed> templates, List<StaticFile> files, List<StaticFile> assets) {
+            this.releases = releases;
+            this.templates = templates;
+            this.files = files;
+            this.assets = assets;
+        }
+    }
+
+    /**
      * Loads again after a change: lists every folder as {@link #load} does, but takes the bytes of
      * files not named in {@code changed} (paths relative to {@code root}) from {@code previous}.
      */
@@ -162,16 +190,26 @@ public final class SourceLoader {
     }
 
     private Sources load() {
-        Optional<RawFile> site = optional(root.resolve("content/site.yml"));
-        Optional<RawFile> topics = optional(root.resolve("content/topics.yml"));
+        return load(list());
+    }
+
+    private Listing list() {
         List<RawFile> releases = new ArrayList<>();
         for (Listed l : walk(root.resolve("content/releases"))) {
             releases.add(release(l));
         }
+        Path t = root.resolve("templates");
+        return new Listing(releases, walk(t), statics(root.resolve("content/files"), "files/"),
+                statics(t.resolve("assets"), "assets/"));
+    }
+
+    private Sources load(Listing listing) {
+        Optional<RawFile> site = optional(root.resolve("content/site.yml"));
+        Optional<RawFile> topics = optional(root.resolve("content/topics.yml"));
         List<RawFile> templates = new ArrayList<>();
         List<RawFile> i18n = new ArrayList<>();
         Path t = root.resolve("templates");
-        for (Listed l : walk(t)) {
+        for (Listed l : listing.templates) {
             Path p = l.path();
             String rel = t.relativize(p).toString().replace('\\', '/');
             if (rel.startsWith("assets/")) {
@@ -183,8 +221,7 @@ public final class SourceLoader {
                 templates.add(read(p));
             }
         }
-        return new Sources(site, topics, releases, templates, i18n, statics(root.resolve("content/files"), "files/"),
-                statics(t.resolve("assets"), "assets/"));
+        return new Sources(site, topics, listing.releases, templates, i18n, listing.files, listing.assets);
     }
 
     private String rel(Path p) {

@@ -64,6 +64,38 @@ class LazyReleaseFilesTest {
     }
 
     @Test
+    void aListingReadsNothingAndTheLoadAfterItReadsSettingsAsTheyAreThen() throws Exception {
+        Files.createDirectories(dir.resolve("templates/i18n"));
+        Files.createDirectories(dir.resolve("content/files"));
+        Files.writeString(dir.resolve("templates/_layout.ftlh"), "<p>old</p>");
+        Files.writeString(dir.resolve("templates/i18n/ko.yml"), "a: 가");
+        Files.writeString(dir.resolve("content/files/note.txt"), "note");
+        Sources whole = load();
+        Problems problems = new Problems();
+        SourceLoader.Listing listing = SourceLoader.list(dir, problems);
+        // saved after the listing (a build lists while it takes the inputs' sizes and times), before the load
+        Files.writeString(dir.resolve("content/site.yml"), "baseUrl: https://other.example.org/\n");
+        Files.writeString(dir.resolve("templates/_layout.ftlh"), "<p>new</p>");
+        Sources s = SourceLoader.load(dir, listing, problems);
+        assertTrue(problems.isEmpty(), problems.sorted().toString());
+        assertEquals("baseUrl: https://other.example.org/\n",
+                new String(s.siteYml().orElseThrow().bytes(), StandardCharsets.UTF_8));
+        RawFile layout = s.templates().stream().filter(f -> f.path().equals("templates/_layout.ftlh")).findFirst()
+                .orElseThrow();
+        assertEquals("<p>new</p>", new String(layout.bytes(), StandardCharsets.UTF_8));
+        // the same files as one load finds, in the same order
+        assertEquals(whole.releases().stream().map(f -> f.path() + " " + f.size()).toList(),
+                s.releases().stream().map(f -> f.path() + " " + f.size()).toList());
+        assertEquals(List.of(EN, KO), s.releases().stream().map(RawFile::path).toList());
+        assertEquals(whole.templates().stream().map(RawFile::path).toList(), s.templates().stream().map(RawFile::path).toList());
+        assertEquals(whole.i18n().stream().map(RawFile::path).toList(), s.i18n().stream().map(RawFile::path).toList());
+        assertTrue(s.i18n().stream().anyMatch(f -> f.path().equals("templates/i18n/ko.yml")));
+        assertEquals(whole.files(), s.files());
+        assertEquals(List.of("files/note.txt"), s.files().stream().map(StaticFile::outputPath).toList());
+        assertEquals(whole.assets(), s.assets());
+    }
+
+    @Test
     void releasesStayOnDiskAndEveryReadSeesTheFileAsItIsNow() throws Exception {
         Sources s = load();
         RawFile ko = s.releases().stream().filter(f -> f.path().equals(KO)).findFirst().orElseThrow();
