@@ -60,6 +60,10 @@ public final class Plan {
         List<Page> pages = new ArrayList<>();
         Map<String, Map<ListOf, Integer>> lists = new LinkedHashMap<>();
         pages.add(new Page.Root());
+        // each language's search postings are made on a thread of their own (one core) while the next
+        // language's tokens are made on every core; their pages go in after the language's search page
+        List<java.util.concurrent.CompletableFuture<SearchIndex.Built>> indexes = new ArrayList<>();
+        List<Integer> at = new ArrayList<>();
         for (Language l : archive.site().languages()) {
             String lang = l.code();
             Archive.Index idx = archive.in(lang);
@@ -77,9 +81,17 @@ public final class Plan {
             pages.add(new Page.Feed(lang, null, newest(idx.releases())));
             idx.byTopic().forEach((t, rs) -> pages.add(new Page.Feed(lang, t, newest(rs))));
             pages.add(new Page.SearchPage(lang));
-            SearchIndex.Built index = SearchIndex.build(archive, lang, search);
-            index.files().forEach(f -> pages.add(new Page.SearchData(lang, f.path(), f.text())));
-            index.documents().forEach(d -> pages.add(new Page.SearchDocument(lang, d.number(), d.release())));
+            indexes.add(java.util.concurrent.CompletableFuture.supplyAsync(SearchIndex.prepare(archive, lang, search),
+                    Plan::beside));
+            at.add(pages.size());
+        }
+        for (int i = indexes.size() - 1; i >= 0; i--) {
+            SearchIndex.Built index = joined(indexes.get(i));
+            String lang = archive.site().languages().get(i).code();
+            List<Page> made = new ArrayList<>();
+            index.files().forEach(f -> made.add(new Page.SearchData(lang, f.path(), f.text())));
+            index.documents().forEach(d -> made.add(new Page.SearchDocument(lang, d.number(), d.release())));
+            pages.addAll(at.get(i), made);
         }
         pages.add(new Page.NotFound());
         List<Page> html = pages.stream().filter(Plan::inSitemap).toList();
@@ -101,6 +113,28 @@ public final class Plan {
             pages.add(new Page.SitemapIndex(List.copyOf(parts)));
         }
         return new Plan(archive, pages, lists);
+    }
+
+    /** The result of {@code f}; its unchecked exception or error thrown as it is. */
+    private static <T> T joined(java.util.concurrent.CompletableFuture<T> f) {
+        try {
+            return f.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e.getCause() instanceof Error err) {
+                throw err;
+            }
+            throw e;
+        }
+    }
+
+    /** Runs {@code task} on a daemon thread of its own (beside the common pool, which the next language uses). */
+    private static void beside(Runnable task) {
+        Thread t = new Thread(task, "pressroom-search");
+        t.setDaemon(true);
+        t.start();
     }
 
     private static List<Release> newest(List<Release> releases) {

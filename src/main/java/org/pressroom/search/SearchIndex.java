@@ -69,7 +69,8 @@ public final class SearchIndex {
      * version's distinct tokens, which depend on the version alone, and each language's postings, so
      * that a rebuild tokenizes only the versions that changed and, when the documents are the same
      * releases in the same order, changes only the postings of the documents whose release changed.
-     * Not thread-safe: one plan at a time (it tokenizes in parallel itself).
+     * Not thread-safe: one plan at a time (it tokenizes in parallel itself, and makes the postings of
+     * its languages at once).
      */
     public static final class Memo {
         /**
@@ -102,7 +103,8 @@ public final class SearchIndex {
         /** Texts by equal version, for versions made again with the same content (after a topics.yml edit). */
         private final Map<Translation, Text> byValue = new HashMap<>();
         private final Map<String, String> tokens = new java.util.concurrent.ConcurrentHashMap<>();
-        private final Map<String, Postings.Index> indexes = new HashMap<>();
+        /** Each language's postings (made by the plan's threads, a language at a time each). */
+        private final Map<String, Postings.Index> indexes = new java.util.concurrent.ConcurrentHashMap<>();
 
         /** Starts the next build: what the last one did not use is then forgotten. */
         public void next() {
@@ -226,12 +228,24 @@ public final class SearchIndex {
 
     /** The index of language {@code lang} (a fresh memo reuses nothing). */
     public static Built build(Archive archive, String lang, Memo memo) {
+        return prepare(archive, lang, memo).get();
+    }
+
+    /**
+     * The index of language {@code lang} in two steps: the documents' tokens are made now, on every
+     * core; the postings and files are made from them by the supplier returned, on one core. A plan
+     * runs that on a thread of its own while it tokenizes the next language (the suppliers of
+     * different languages may run at once; the next plan starts when they are done).
+     */
+    public static java.util.function.Supplier<Built> prepare(Archive archive, String lang, Memo memo) {
         List<Release> releases = documents(archive, lang);
         List<Document> documents = new ArrayList<>(releases.size());
         for (int n = 0; n < releases.size(); n++) {
             documents.add(new Document(n, releases.get(n)));
         }
-        return new Built(files(archive, lang, releases, memo), List.copyOf(documents));
+        java.util.function.Supplier<List<File>> files = files(archive, lang, releases, memo);
+        List<Document> numbered = List.copyOf(documents);
+        return () -> new Built(files.get(), numbered);
     }
 
     /**
@@ -239,10 +253,12 @@ public final class SearchIndex {
      * filter files.
      */
     public static List<File> files(Archive archive, String lang) {
-        return files(archive, lang, documents(archive, lang), new Memo());
+        return files(archive, lang, documents(archive, lang), new Memo()).get();
     }
 
-    private static List<File> files(Archive archive, String lang, List<Release> docs, Memo memo) {
+    /** Tokenizes the documents; the supplier makes the files (see {@link #prepare}). */
+    private static java.util.function.Supplier<List<File>> files(Archive archive, String lang, List<Release> docs,
+            Memo memo) {
         int count = docs.size();
         String base = lang + "/search/";
         List<Translation> versions = new ArrayList<>(count);
@@ -277,6 +293,16 @@ public final class SearchIndex {
             title[n] = texts[n].title();
             other[n] = memo.merge(texts[n].other(), Tokenizer.tokens(facets.toString()), title[n]);
         });
+        Postings.Index last = reuse ? index : null;
+        return () -> files(archive, lang, docs, memo, last, labels, title, other);
+    }
+
+    /** The files of the documents with these tokens, updating {@code last} (null: none to update) if it can. */
+    private static List<File> files(Archive archive, String lang, List<Release> docs, Memo memo, Postings.Index last,
+            List<Object> labels, String[][] title, String[][] other) {
+        int count = docs.size();
+        String base = lang + "/search/";
+        Postings.Index index = last;
         Map<String, List<Integer>> topics = new TreeMap<>();
         Map<String, List<Integer>> types = new TreeMap<>();
         Map<Integer, int[]> years = new TreeMap<>();
@@ -290,11 +316,10 @@ public final class SearchIndex {
             years.compute(r.day().getYear(), (y, range) -> range == null ? new int[] {number, number}
                     : new int[] {range[0], number});
         }
-        if (!reuse || !index.update(docs, title, other)) {
+        if (index == null || !index.update(docs, title, other)) {
             index = new Postings.Index(docs, labels, title, other);
             memo.indexes.put(lang, index);
         }
-
         List<File> out = new ArrayList<>();
         out.add(null);
         StringBuilder manifest = new StringBuilder("{\"version\":1,\"count\":").append(count).append(",\"shards\":[");
