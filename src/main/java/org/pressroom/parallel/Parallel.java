@@ -3,7 +3,7 @@ package org.pressroom.parallel;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ForkJoinPool;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -11,11 +11,15 @@ import java.util.function.IntConsumer;
 import java.util.stream.IntStream;
 
 /**
- * Work on every core, handed out one item at a time. A parallel stream cuts a list into four pieces
- * per thread of the common pool before it starts (on two cores: four quarters), so a stage ends with
- * one core working through the rest of its last piece while the other waits. Here each thread takes
- * the next item when it is done with the last, and a stage ends soon after its last item starts. The
- * calling thread works too, as with a parallel stream; items are started in list order.
+ * Work on every core, each thread in a part of the list of its own until the end. A parallel stream
+ * cuts a list into four pieces per thread of the common pool before it starts (on two cores: four
+ * quarters), and a stage ends with one core working through the rest of its last piece while the
+ * other waits. Here the list is cut into one part per thread; each thread takes the items of its own
+ * part from the front and, when it has none left, takes the last item of the part with the most left.
+ * A stage so ends soon after its last item starts, and until then the threads work far apart in the
+ * list: on ext4, two threads writing files into one folder at once spent twice the CPU time of two
+ * threads writing into different folders (each waits, spinning, for the folder's lock). The calling
+ * thread works too, as with a parallel stream.
  */
 public final class Parallel {
     private Parallel() {
@@ -23,7 +27,7 @@ public final class Parallel {
 
     /**
      * Calls {@code action} with 0, 1, … {@code n - 1}, on all cores. The first exception or error
-     * stops the other threads at their next item and is thrown when they have stopped.
+     * stops the other threads at their next item and is thrown, as it was, when they have stopped.
      */
     public static void forEach(int n, IntConsumer action) {
         int threads = Math.min(n, ForkJoinPool.getCommonPoolParallelism() + 1);
@@ -33,15 +37,14 @@ public final class Parallel {
             }
             return;
         }
-        AtomicInteger next = new AtomicInteger();
+        AtomicLongArray parts = parts(n, threads);
         AtomicReference<Throwable> failed = new AtomicReference<>();
-        IntStream.range(0, threads).parallel().forEach(thread -> {
+        IntStream.range(0, threads).parallel().forEach(own -> {
             try {
-                for (int i = next.getAndIncrement(); i < n; i = next.getAndIncrement()) {
+                for (int i = next(parts, own); i >= 0 && failed.get() == null; i = next(parts, own)) {
                     action.accept(i);
                 }
             } catch (RuntimeException | Error e) {
-                next.set(n);
                 failed.compareAndSet(null, e);
             }
         });
@@ -51,6 +54,51 @@ public final class Parallel {
         }
         if (failed.get() instanceof Error e) {
             throw e;
+        }
+    }
+
+    /** Items 0 … n - 1 in {@code threads} parts of (nearly) equal size: part p is [front, back), front in the high half. */
+    static AtomicLongArray parts(int n, int threads) {
+        AtomicLongArray parts = new AtomicLongArray(threads);
+        for (int p = 0; p < threads; p++) {
+            parts.set(p, (long) (n * (long) p / threads) << 32 | (n * (long) (p + 1) / threads));
+        }
+        return parts;
+    }
+
+    /** The next item for the thread of part {@code own}: the front of its part, else the back of the fullest; -1 when none is left. */
+    static int next(AtomicLongArray parts, int own) {
+        for (;;) {
+            long v = parts.get(own);
+            int front = (int) (v >>> 32);
+            int back = (int) v;
+            if (front >= back) {
+                break;
+            }
+            if (parts.compareAndSet(own, v, (long) (front + 1) << 32 | back)) {
+                return front;
+            }
+        }
+        for (;;) {
+            int fullest = -1;
+            int most = 0;
+            long seen = 0;
+            for (int p = 0; p < parts.length(); p++) {
+                long v = parts.get(p);
+                int left = (int) v - (int) (v >>> 32);
+                if (left > most) {
+                    most = left;
+                    fullest = p;
+                    seen = v;
+                }
+            }
+            if (fullest < 0) {
+                return -1;
+            }
+            int back = (int) seen - 1;
+            if (parts.compareAndSet(fullest, seen, (seen >>> 32) << 32 | back)) {
+                return back;
+            }
         }
     }
 
