@@ -17,9 +17,8 @@ import java.util.stream.IntStream;
  * other waits. Here the list is cut into one part per thread; each thread takes the items of its own
  * part from the front and, when it has none left, takes the last item of the part with the most left.
  * A stage so ends soon after its last item starts, and until then the threads work far apart in the
- * list: on ext4, two threads writing files into one folder at once spent twice the CPU time of two
- * threads writing into different folders (each waits, spinning, for the folder's lock). The calling
- * thread works too, as with a parallel stream.
+ * list, as with a parallel stream (neighbouring pages are files in one folder, and two threads making
+ * files in one folder wait in turn for its lock). The calling thread works too.
  */
 public final class Parallel {
     private Parallel() {
