@@ -8,6 +8,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import org.pressroom.archive.Archive;
 import org.pressroom.content.Language;
 import org.pressroom.content.Release;
@@ -62,36 +64,41 @@ public final class Plan {
         pages.add(new Page.Root());
         // each language's search postings are made on a thread of their own (one core) while the next
         // language's tokens are made on every core; their pages go in after the language's search page
-        List<java.util.concurrent.CompletableFuture<SearchIndex.Built>> indexes = new ArrayList<>();
+        List<CompletableFuture<SearchIndex.Built>> indexes = new ArrayList<>();
         List<Integer> at = new ArrayList<>();
-        for (Language l : archive.site().languages()) {
-            String lang = l.code();
-            Archive.Index idx = archive.in(lang);
-            Map<ListOf, Integer> mine = new LinkedHashMap<>();
-            lists.put(lang, mine);
-            pages.add(new Page.Home(lang, idx.releases().subList(0, Math.min(size, idx.releases().size()))));
-            for (Release r : idx.releases()) {
-                pages.add(new Page.ReleasePage(lang, r));
+        try {
+            for (Language l : archive.site().languages()) {
+                String lang = l.code();
+                Archive.Index idx = archive.in(lang);
+                Map<ListOf, Integer> mine = new LinkedHashMap<>();
+                lists.put(lang, mine);
+                pages.add(new Page.Home(lang, idx.releases().subList(0, Math.min(size, idx.releases().size()))));
+                for (Release r : idx.releases()) {
+                    pages.add(new Page.ReleasePage(lang, r));
+                }
+                pages.add(new Page.Topics(lang));
+                idx.byTopic().forEach((t, rs) -> paginate(pages, mine, lang, new Page.TopicList(t), rs, size));
+                pages.add(new Page.Years(lang));
+                idx.byYear().forEach((y, rs) -> paginate(pages, mine, lang, new Page.YearList(y), rs, size));
+                idx.byMonth().forEach((m, rs) -> paginate(pages, mine, lang, new Page.MonthList(m), rs, size));
+                pages.add(new Page.Feed(lang, null, newest(idx.releases())));
+                idx.byTopic().forEach((t, rs) -> pages.add(new Page.Feed(lang, t, newest(rs))));
+                pages.add(new Page.SearchPage(lang));
+                indexes.add(CompletableFuture.supplyAsync(SearchIndex.prepare(archive, lang, search), Plan::beside));
+                at.add(pages.size());
             }
-            pages.add(new Page.Topics(lang));
-            idx.byTopic().forEach((t, rs) -> paginate(pages, mine, lang, new Page.TopicList(t), rs, size));
-            pages.add(new Page.Years(lang));
-            idx.byYear().forEach((y, rs) -> paginate(pages, mine, lang, new Page.YearList(y), rs, size));
-            idx.byMonth().forEach((m, rs) -> paginate(pages, mine, lang, new Page.MonthList(m), rs, size));
-            pages.add(new Page.Feed(lang, null, newest(idx.releases())));
-            idx.byTopic().forEach((t, rs) -> pages.add(new Page.Feed(lang, t, newest(rs))));
-            pages.add(new Page.SearchPage(lang));
-            indexes.add(java.util.concurrent.CompletableFuture.supplyAsync(SearchIndex.prepare(archive, lang, search),
-                    Plan::beside));
-            at.add(pages.size());
-        }
-        for (int i = indexes.size() - 1; i >= 0; i--) {
-            SearchIndex.Built index = joined(indexes.get(i));
-            String lang = archive.site().languages().get(i).code();
-            List<Page> made = new ArrayList<>();
-            index.files().forEach(f -> made.add(new Page.SearchData(lang, f.path(), f.text())));
-            index.documents().forEach(d -> made.add(new Page.SearchDocument(lang, d.number(), d.release())));
-            pages.addAll(at.get(i), made);
+            for (int i = indexes.size() - 1; i >= 0; i--) {
+                SearchIndex.Built index = joined(indexes.get(i));
+                String lang = archive.site().languages().get(i).code();
+                List<Page> made = new ArrayList<>();
+                index.files().forEach(f -> made.add(new Page.SearchData(lang, f.path(), f.text())));
+                index.documents().forEach(d -> made.add(new Page.SearchDocument(lang, d.number(), d.release())));
+                pages.addAll(at.get(i), made);
+            }
+        } catch (RuntimeException | Error e) {
+            // the next plan may use the memo only when this one's threads are done with it
+            indexes.forEach(f -> f.handle((made, failed) -> null).join());
+            throw e;
         }
         pages.add(new Page.NotFound());
         List<Page> html = pages.stream().filter(Plan::inSitemap).toList();
@@ -116,10 +123,10 @@ public final class Plan {
     }
 
     /** The result of {@code f}; its unchecked exception or error thrown as it is. */
-    private static <T> T joined(java.util.concurrent.CompletableFuture<T> f) {
+    private static <T> T joined(CompletableFuture<T> f) {
         try {
             return f.join();
-        } catch (java.util.concurrent.CompletionException e) {
+        } catch (CompletionException e) {
             if (e.getCause() instanceof RuntimeException r) {
                 throw r;
             }

@@ -260,7 +260,6 @@ public final class SearchIndex {
     private static java.util.function.Supplier<List<File>> files(Archive archive, String lang, List<Release> docs,
             Memo memo) {
         int count = docs.size();
-        String base = lang + "/search/";
         List<Translation> versions = new ArrayList<>(count);
         docs.forEach(r -> versions.add(r.translations().get(lang)));
         Text[] texts = memo.texts(versions);
