@@ -75,14 +75,14 @@ public final class Build {
      * rest up to the plan.
      */
     private static Loaded load(BuildOptions options, Memo memo,
-            java.util.concurrent.CompletableFuture<Listed> listed) {
+            java.util.concurrent.FutureTask<Listed> listed) {
         long t = System.nanoTime();
         Problems problems = new Problems();
         Sources sources;
         if (listed == null) {
             sources = SourceLoader.load(options.source(), problems);
         } else {
-            Listed l = listed.join();
+            Listed l = joined(listed);
             problems.addAll(l.problems().sorted());
             sources = SourceLoader.load(options.source(), l.listing(), problems);
         }
@@ -161,7 +161,7 @@ public final class Build {
             return task.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while the theme was made", e);
+            throw new IllegalStateException("interrupted while waiting for a task beside the build", e);
         } catch (java.util.concurrent.ExecutionException e) {
             if (e.getCause() instanceof RuntimeException r) {
                 throw r;
@@ -236,9 +236,11 @@ public final class Build {
         Optional<SiteCache> old = journal == null || clean ? Optional.empty() : SiteCache.read(cacheDir.resolve("cache"));
         // without a cache every page is made: the source folder is listed (nothing read) on a thread of
         // its own while the inputs' sizes and times are taken; else after the check that nothing changed
-        java.util.concurrent.CompletableFuture<Listed> listed = old.isEmpty()
-                ? java.util.concurrent.CompletableFuture.supplyAsync(() -> Listed.of(source), Build::daemon)
-                : null;
+        java.util.concurrent.FutureTask<Listed> listed = null;
+        if (old.isEmpty()) {
+            listed = new java.util.concurrent.FutureTask<>(() -> Listed.of(source));
+            daemon(listed);
+        }
         long tc = lap("cache", start);
         Map<String, SiteCache.Stat> inputs = new HashMap<>(SiteCache.scan(source, source.resolve("content")));
         inputs.putAll(templates.join());
