@@ -148,7 +148,7 @@ public final class Build {
         }
     }
 
-    /** Runs {@code task} on a daemon thread of its own (work beside the parallel streams, which use every core). */
+    /** Runs {@code task} on a daemon thread of its own (work beside the parallel stages, which use every core). */
     private static void daemon(Runnable task) {
         Thread t = new Thread(task, "pressroom-beside");
         t.setDaemon(true);
