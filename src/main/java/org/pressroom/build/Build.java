@@ -82,7 +82,7 @@ public final class Build {
         if (listed == null) {
             sources = SourceLoader.load(options.source(), problems);
         } else {
-            Listed l = joined(listed);
+            Listed l = Parallel.joined(listed);
             problems.addAll(l.problems().sorted());
             sources = SourceLoader.load(options.source(), l.listing(), problems);
         }
@@ -107,10 +107,10 @@ public final class Build {
         SiteConfig config = site;
         java.util.concurrent.FutureTask<Optional<Theme>> themed = new java.util.concurrent.FutureTask<>(
                 () -> memo.theme(sources, config, problems));
-        daemon(themed);
+        Parallel.beside(themed);
         List<Release> releases = Content.releases(sources, site, topics, new Markdown(site.rawHtml(), memo.renders()), problems,
                 memo.parses());
-        Optional<Theme> theme = joined(themed);
+        Optional<Theme> theme = Parallel.joined(themed);
         problems.throwIfAny();
         t = lap("parse", t);
 
@@ -145,31 +145,6 @@ public final class Build {
         static Listed of(Path source) {
             Problems problems = new Problems();
             return new Listed(SourceLoader.list(source, problems), problems);
-        }
-    }
-
-    /** Runs {@code task} on a daemon thread of its own (work beside the parallel stages, which use every core). */
-    private static void daemon(Runnable task) {
-        Thread t = new Thread(task, "pressroom-beside");
-        t.setDaemon(true);
-        t.start();
-    }
-
-    /** The task's result, its unchecked exception or error thrown as it is. */
-    private static <T> T joined(java.util.concurrent.FutureTask<T> task) {
-        try {
-            return task.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting for a task beside the build", e);
-        } catch (java.util.concurrent.ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException r) {
-                throw r;
-            }
-            if (e.getCause() instanceof Error err) {
-                throw err;
-            }
-            throw new IllegalStateException(e.getCause());
         }
     }
 
@@ -239,7 +214,7 @@ public final class Build {
         java.util.concurrent.FutureTask<Listed> listed = null;
         if (old.isEmpty()) {
             listed = new java.util.concurrent.FutureTask<>(() -> Listed.of(source));
-            daemon(listed);
+            Parallel.beside(listed);
         }
         long tc = lap("cache", start);
         Map<String, SiteCache.Stat> inputs = new HashMap<>(SiteCache.scan(source, source.resolve("content")));
@@ -289,7 +264,7 @@ public final class Build {
                     }
                 };
                 if (made.heldBytes() < Runtime.getRuntime().maxMemory() / 16) {
-                    tokensWritten = java.util.concurrent.CompletableFuture.runAsync(write, Build::daemon);
+                    tokensWritten = java.util.concurrent.CompletableFuture.runAsync(write, Parallel::beside);
                 } else {
                     write.run();
                 }
@@ -318,7 +293,7 @@ public final class Build {
                                 } catch (IOException e) {
                                     throw new java.io.UncheckedIOException(e);
                                 }
-                            }, Build::daemon);
+                            }, Parallel::beside);
                     try {
                         new SiteCache(settings, loaded.from(), loaded.until(), System.currentTimeMillis() * 1_000_000L,
                                 loaded.plan().pages().size(), made.files(), inputs, made.outputs())

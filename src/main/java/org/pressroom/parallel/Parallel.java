@@ -101,6 +101,35 @@ public final class Parallel {
         }
     }
 
+    /**
+     * Runs {@code task} on a daemon thread of its own: work beside the stages on every core (the theme
+     * while releases are parsed, a language's search postings while the next is tokenized). Usable as
+     * an {@link java.util.concurrent.Executor}.
+     */
+    public static void beside(Runnable task) {
+        Thread t = new Thread(task, "pressroom-beside");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    /** The result of {@code task}, waiting for it; its unchecked exception or error thrown as it is. */
+    public static <T> T joined(java.util.concurrent.Future<T> task) {
+        try {
+            return task.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for a task beside the build", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e.getCause() instanceof Error err) {
+                throw err;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
     /** Calls {@code action} on every item, on all cores (see {@link #forEach(int, IntConsumer)}). */
     public static <T> void forEach(List<T> items, Consumer<? super T> action) {
         forEach(items.size(), i -> action.accept(items.get(i)));

@@ -9,10 +9,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import org.pressroom.archive.Archive;
 import org.pressroom.content.Language;
 import org.pressroom.content.Release;
+import org.pressroom.parallel.Parallel;
 import org.pressroom.plan.Page.ListOf;
 import org.pressroom.plan.Page.ListPage;
 import org.pressroom.search.SearchIndex;
@@ -84,11 +84,11 @@ public final class Plan {
                 pages.add(new Page.Feed(lang, null, newest(idx.releases())));
                 idx.byTopic().forEach((t, rs) -> pages.add(new Page.Feed(lang, t, newest(rs))));
                 pages.add(new Page.SearchPage(lang));
-                indexes.add(CompletableFuture.supplyAsync(SearchIndex.prepare(archive, lang, search), Plan::beside));
+                indexes.add(CompletableFuture.supplyAsync(SearchIndex.prepare(archive, lang, search), Parallel::beside));
                 at.add(pages.size());
             }
             for (int i = indexes.size() - 1; i >= 0; i--) {
-                SearchIndex.Built index = joined(indexes.get(i));
+                SearchIndex.Built index = Parallel.joined(indexes.get(i));
                 String lang = archive.site().languages().get(i).code();
                 List<Page> made = new ArrayList<>();
                 index.files().forEach(f -> made.add(new Page.SearchData(lang, f.path(), f.text())));
@@ -120,28 +120,6 @@ public final class Plan {
             pages.add(new Page.SitemapIndex(List.copyOf(parts)));
         }
         return new Plan(archive, pages, lists);
-    }
-
-    /** The result of {@code f}; its unchecked exception or error thrown as it is. */
-    private static <T> T joined(CompletableFuture<T> f) {
-        try {
-            return f.join();
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof RuntimeException r) {
-                throw r;
-            }
-            if (e.getCause() instanceof Error err) {
-                throw err;
-            }
-            throw e;
-        }
-    }
-
-    /** Runs {@code task} on a daemon thread of its own (beside the common pool, which the next language uses). */
-    private static void beside(Runnable task) {
-        Thread t = new Thread(task, "pressroom-search");
-        t.setDaemon(true);
-        t.start();
     }
 
     private static List<Release> newest(List<Release> releases) {
