@@ -278,8 +278,10 @@
     });
   };
 
+  /** Document `n`: an item of the file that holds `docsPerFile` documents from a multiple of that number. */
   Index.prototype.doc = function (n) {
-    return this.load('d/' + n + '.json');
+    var per = this.manifest.docsPerFile;
+    return this.load('d/' + Math.floor(n / per) + '.json').then(function (docs) { return docs[n % per]; });
   };
 
   // ---- highlighting ----

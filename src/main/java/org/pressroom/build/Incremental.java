@@ -183,7 +183,7 @@ public final class Incremental {
             return f.entries().stream().anyMatch(r -> changed.contains(r.id()));
         }
         if (page instanceof Page.SearchDocument d) {
-            return changed.contains(d.release().id());
+            return d.releases().stream().anyMatch(r -> changed.contains(r.id()));
         }
         if (page instanceof Page.SearchData) {
             return true;

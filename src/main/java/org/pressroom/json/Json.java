@@ -78,7 +78,8 @@ public final class Json {
         return out.append(']').toString();
     }
 
-    private static void string(String s, StringBuilder out) {
+    /** Appends {@code s} to {@code out} as a JSON string, as {@link #string(String)} writes it. */
+    public static void string(String s, StringBuilder out) {
         out.append('"');
         // runs of characters that need no escape are copied at once
         int from = 0;

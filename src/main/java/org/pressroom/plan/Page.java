@@ -119,8 +119,11 @@ public sealed interface Page {
         }
     }
 
-    /** Document {@code number} of a language's search index: one release as a search result shows it. */
-    record SearchDocument(String lang, int number, Release release) implements Page {
+    /**
+     * Document file {@code number} of a language's search index: its releases as search results show
+     * them (documents {@code number * SearchIndex.DOCS_PER_FILE} onwards).
+     */
+    record SearchDocument(String lang, int number, List<Release> releases) implements Page {
         public String path() {
             return SearchIndex.documentPath(lang, number);
         }

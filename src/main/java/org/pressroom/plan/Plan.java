@@ -92,7 +92,7 @@ public final class Plan {
                 String lang = archive.site().languages().get(i).code();
                 List<Page> made = new ArrayList<>();
                 index.files().forEach(f -> made.add(new Page.SearchData(lang, f.path(), f.text())));
-                index.documents().forEach(d -> made.add(new Page.SearchDocument(lang, d.number(), d.release())));
+                index.documents().forEach(d -> made.add(new Page.SearchDocument(lang, d.number(), d.releases())));
                 pages.addAll(at.get(i), made);
             }
         } catch (RuntimeException | Error e) {

@@ -60,9 +60,8 @@ final class SiteFiles {
             return d.text();
         }
         if (page instanceof Page.SearchDocument d) {
-            Release r = d.release();
-            return SearchIndex.document(r, d.lang(), theme.strings(d.lang()).day(r.day()),
-                    site.types().get(r.type()).get(d.lang()));
+            return SearchIndex.documents(d.releases(), (out, r) -> SearchIndex.document(out, r, d.lang(),
+                    theme.strings(d.lang()).day(r.day()), site.types().get(r.type()).get(d.lang())));
         }
         if (page instanceof Page.Feed f) {
             return atom(f);

@@ -26,8 +26,10 @@ import org.pressroom.parallel.Parallel;
  * <li>{@code s/<hash>.json}, a shard: token → [title postings, other postings] for a range of tokens
  * in UTF-16 order, cut at about {@link #SHARD_BYTES}; a query loads only the shards of its terms.
  * <li>{@code f/<hash>.json}: the postings of one topic or type, for the filters.
- * <li>{@code d/<n>.json}: document {@code n} (title, date, type, topics, number, summary, text), written
- * by the renderer because its date is formatted by the theme ({@link #document}).
+ * <li>{@code d/<k>.json}: documents {@code k * DOCS_PER_FILE} to {@code (k + 1) * DOCS_PER_FILE - 1}, an
+ * array of each one's title, date, type, topics, number, summary and text ({@link #document}); written by
+ * the renderer because dates are formatted by the theme. The manifest's {@code docsPerFile} says how
+ * many a file holds.
  * </ul>
  *
  * Documents are numbered oldest first, so adding a newer release keeps the older numbers and a year is a
@@ -37,11 +39,20 @@ import org.pressroom.parallel.Parallel;
 public final class SearchIndex {
     /**
      * A shard is closed once it reaches this many bytes. With search.js loading at most 7 shards per
-     * query, a query on 10,000 releases stays under 300 kB with script and ten result documents.
+     * query, the index a query on 10,000 releases loads (script, manifest, shards, a filter) stays
+     * under 300 kB; the files of its first ten results come on top (BENCHMARKS.md "Search index").
      */
     static final int SHARD_BYTES = 20 * 1024;
     /** Documents keep this many characters of their text, for snippets. */
     static final int TEXT_CHARS = 1600;
+    /**
+     * Documents per file. A file a document would cost a build of 5,000 pairs 10,000 files, a third
+     * of what it writes, and creating a file is most of what writing a small one costs on a disk
+     * (BENCHMARKS.md "Search documents in fours"); four to a file make a quarter of the files, while
+     * a page of ten results still loads at most ten files. Neighbours in a file are neighbours in
+     * time, so the results of a filter (newest first) share files.
+     */
+    public static final int DOCS_PER_FILE = 4;
 
     private SearchIndex() {
     }
@@ -52,7 +63,8 @@ public final class SearchIndex {
 
     /**
      * The documents of language {@code lang} in number order, oldest first: document {@code n} is
-     * written by the renderer to {@link #documentPath(String, int)} with {@link #document}.
+     * written by the renderer into file {@code n / DOCS_PER_FILE} ({@link #documentPath(String, int)})
+     * with {@link #document}.
      */
     public static List<Release> documents(Archive archive, String lang) {
         List<Release> docs = new ArrayList<>(archive.in(lang).releases());
@@ -60,8 +72,9 @@ public final class SearchIndex {
         return List.copyOf(docs);
     }
 
-    public static String documentPath(String lang, int n) {
-        return lang + "/search/d/" + n + ".json";
+    /** The path of document file {@code k}: documents {@code k * DOCS_PER_FILE} onwards. */
+    public static String documentPath(String lang, int k) {
+        return lang + "/search/d/" + k + ".json";
     }
 
     /**
@@ -222,8 +235,11 @@ public final class SearchIndex {
     public record Built(List<File> files, List<Document> documents) {
     }
 
-    /** Document {@code number}: a release, written by the renderer with {@link #document}. */
-    public record Document(int number, Release release) {
+    /**
+     * Document file {@code number}: its releases, documents {@code number * DOCS_PER_FILE} onwards,
+     * written by the renderer with {@link #documents(List, DocumentWriter)}.
+     */
+    public record Document(int number, List<Release> releases) {
     }
 
     /** The index of language {@code lang} (a fresh memo reuses nothing). */
@@ -239,9 +255,10 @@ public final class SearchIndex {
      */
     public static java.util.function.Supplier<Built> prepare(Archive archive, String lang, Memo memo) {
         List<Release> releases = documents(archive, lang);
-        List<Document> documents = new ArrayList<>(releases.size());
-        for (int n = 0; n < releases.size(); n++) {
-            documents.add(new Document(n, releases.get(n)));
+        List<Document> documents = new ArrayList<>(releases.size() / DOCS_PER_FILE + 1);
+        for (int n = 0; n < releases.size(); n += DOCS_PER_FILE) {
+            documents.add(new Document(n / DOCS_PER_FILE,
+                    releases.subList(n, Math.min(n + DOCS_PER_FILE, releases.size()))));
         }
         java.util.function.Supplier<List<File>> files = files(archive, lang, releases, memo);
         List<Document> numbered = List.copyOf(documents);
@@ -321,7 +338,8 @@ public final class SearchIndex {
         }
         List<File> out = new ArrayList<>();
         out.add(null);
-        StringBuilder manifest = new StringBuilder("{\"version\":1,\"count\":").append(count).append(",\"shards\":[");
+        StringBuilder manifest = new StringBuilder("{\"version\":1,\"count\":").append(count)
+                .append(",\"docsPerFile\":").append(DOCS_PER_FILE).append(",\"shards\":[");
         StringBuilder shard = new StringBuilder();
         int bytes = 0;
         String first = "";
@@ -382,30 +400,53 @@ public final class SearchIndex {
         return m.append('}').toString();
     }
 
+    /** Appends one document of a file to {@code out} ({@link #document}). */
+    public interface DocumentWriter {
+        void write(StringBuilder out, Release release);
+    }
+
+    /** The JSON of a document file: an array of the documents of {@code releases}, each written by {@code document}. */
+    public static String documents(List<Release> releases, DocumentWriter document) {
+        StringBuilder out = new StringBuilder(releases.size() * (3 * TEXT_CHARS + 1024)).append('[');
+        for (Release r : releases) {
+            if (out.length() > 1) {
+                out.append(',');
+            }
+            document.write(out, r);
+        }
+        return out.append(']').toString();
+    }
+
     /**
-     * The JSON of one document: what a result shows, with its date and type as the theme writes them,
-     * and the first {@link #TEXT_CHARS} characters of the version's plain text for snippets.
+     * Appends to {@code out} the JSON of one document: what a result shows, with its date and type as
+     * the theme writes them, and the first {@link #TEXT_CHARS} characters of the version's plain text
+     * for snippets.
      *
      * @param dateText  the date as release pages show it in {@code lang}
      * @param typeLabel the type's label in {@code lang}
      */
-    public static String document(Release r, String lang, String dateText, String typeLabel) {
+    public static void document(StringBuilder out, Release r, String lang, String dateText, String typeLabel) {
         Translation t = r.translations().get(lang);
-        String cut = plainStart(t.bodyHtml(), TEXT_CHARS);
-        StringBuilder d = new StringBuilder(cut.length() + 512).append('{');
-        d.append("\"id\":").append(Json.string(r.id()));
-        d.append(",\"title\":").append(Json.string(t.title()));
-        d.append(",\"date\":\"").append(r.day()).append('"');
-        d.append(",\"dateText\":").append(Json.string(dateText));
-        d.append(",\"type\":").append(Json.string(r.type()));
-        d.append(",\"typeLabel\":").append(Json.string(typeLabel));
-        d.append(",\"topics\":").append(Json.strings(r.topics()));
+        out.append("{\"id\":");
+        Json.string(r.id(), out);
+        out.append(",\"title\":");
+        Json.string(t.title(), out);
+        out.append(",\"date\":\"").append(r.day()).append("\",\"dateText\":");
+        Json.string(dateText, out);
+        out.append(",\"type\":");
+        Json.string(r.type(), out);
+        out.append(",\"typeLabel\":");
+        Json.string(typeLabel, out);
+        out.append(",\"topics\":").append(Json.strings(r.topics()));
         if (r.number() != null) {
-            d.append(",\"number\":").append(Json.string(r.number()));
+            out.append(",\"number\":");
+            Json.string(r.number(), out);
         }
-        d.append(",\"summary\":").append(Json.string(t.summary()));
-        d.append(",\"text\":").append(Json.string(cut));
-        return d.append('}').toString();
+        out.append(",\"summary\":");
+        Json.string(t.summary(), out);
+        out.append(",\"text\":");
+        Json.string(plainStart(t.bodyHtml(), TEXT_CHARS), out);
+        out.append('}');
     }
 
     /** Tags that separate words: their place in the plain text is a space. */

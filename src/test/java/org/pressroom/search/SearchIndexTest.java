@@ -50,14 +50,41 @@ class SearchIndexTest {
         assertEquals(List.of("climate-change", "north-korea", "united-nations"),
                 List.copyOf(((Map<String, Object>) ko.get("topics")).keySet()).stream().sorted().toList());
         assertEquals(4L, json(site, "en/search/index.json").get("count"), "a release without English is not in it");
-        assertTrue(site.exists("ko/search/d/4.json"));
-        assertFalse(site.exists("en/search/d/4.json"));
+        assertEquals((long) SearchIndex.DOCS_PER_FILE, ko.get("docsPerFile"));
+        assertTrue(site.exists("ko/search/d/1.json"), "five documents: the fifth is in the second file of four");
+        assertFalse(site.exists("ko/search/d/2.json"));
+        assertFalse(site.exists("en/search/d/1.json"), "four English documents fill one file");
+    }
+
+    @Test
+    void keepsDocumentsInFilesOfFourInNumberOrder() {
+        SiteFixture site = SearchSite.built(dir);
+        List<Object> ids = new java.util.ArrayList<>();
+        for (int k = 0; k < 2; k++) {
+            List<Map<String, Object>> file = documentFile(site, "ko/search/d/" + k + ".json");
+            assertEquals(k == 0 ? 4 : 1, file.size(), "file " + k);
+            file.forEach(d -> ids.add(d.get("id")));
+        }
+        assertEquals(List.of("2013-02-12-third-nuclear-test", "2014-03-10-security-council-resolution",
+                "2015-06-01-climate-cooperation", "2016-01-06-fourth-nuclear-test", "2016-08-01-green-partnership"), ids,
+                "document n is item n % 4 of file n / 4, oldest first");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> documentFile(SiteFixture site, String path) {
+        return (List<Map<String, Object>>) (List<?>) new Json().toType(site.file(path), List.class);
+    }
+
+    /** Document {@code n} of a language, found as search.js finds it. */
+    private static Map<String, Object> document(SiteFixture site, String lang, int n) {
+        long per = (Long) json(site, lang + "/search/index.json").get("docsPerFile");
+        return documentFile(site, lang + "/search/d/" + (n / per) + ".json").get((int) (n % per));
     }
 
     @Test
     void numbersDocumentsOldestFirstWithWhatAResultShows() {
         SiteFixture site = SearchSite.built(dir);
-        Map<String, Object> first = json(site, "ko/search/d/0.json");
+        Map<String, Object> first = document(site, "ko", 0);
         assertEquals("2013-02-12-third-nuclear-test", first.get("id"));
         assertEquals("북한의 제3차 핵실험에 대한 정부 성명", first.get("title"));
         assertEquals("2013-02-12", first.get("date"));
@@ -67,7 +94,7 @@ class SearchIndexTest {
         assertEquals(List.of("north-korea"), first.get("topics"));
         assertEquals("13-089", first.get("number"));
         assertEquals("정부는 한반도비핵화 원칙을 다시 확인한다. 국제사회는 단호히 대응할 것이다.", first.get("text"));
-        assertEquals("2016-08-01-green-partnership", json(site, "ko/search/d/4.json").get("id"));
+        assertEquals("2016-08-01-green-partnership", document(site, "ko", 4).get("id"));
     }
 
     @Test
@@ -110,7 +137,7 @@ class SearchIndexTest {
     @Test
     void escapesMarkupInTheIndexFiles() {
         SiteFixture site = SearchSite.built(dir);
-        String doc = site.file("ko/search/d/4.json");
+        String doc = site.file("ko/search/d/1.json");
         assertTrue(doc.contains("\\u003cscript\\u003ealert(1)\\u003c/script\\u003e"), doc);
         assertFalse(doc.contains("<"), doc);
     }
