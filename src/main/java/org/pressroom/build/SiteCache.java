@@ -45,7 +45,7 @@ final class SiteCache {
      *
      * @param fingerprint what it was rendered from, or empty for copied files and pages made without a
      *                    template
-     * @param digest      the {@link Fingerprint.Sum} of its bytes (hex), or empty for copied files
+     * @param digest      the {@link org.pressroom.digest.Checksum} of its bytes (hex), or empty for copied files
      * @param source      for copied files, the source file and its stat
      */
     record Out(Stat stat, String fingerprint, String digest, String source, Stat sourceStat) {

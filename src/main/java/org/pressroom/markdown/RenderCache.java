@@ -13,8 +13,6 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -22,6 +20,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
+import org.pressroom.digest.Checksum;
 
 /**
  * Rendered Markdown bodies by a digest of their text and of the raw-HTML setting, kept on disk
@@ -38,7 +37,7 @@ import java.util.function.Function;
  * index's offset (8 bytes) and {@link #MAGIC} (4 bytes).
  */
 public final class RenderCache implements Closeable {
-    private static final String FORMAT = "pressroom-markdown 2";
+    private static final String FORMAT = "pressroom-markdown 3";
     private static final int MAGIC = 0x50524d32;
     private static final int TRAILER = 12;
     /** This build's file is named so until it is moved into place. */
@@ -196,16 +195,9 @@ public final class RenderCache implements Closeable {
         return new Markdown.Rendered(e.body(), e.summary());
     }
 
+    /** The key of a text: its {@link Checksum} (a key, not a signature) and the raw-HTML setting. */
     private static String key(String markdown, boolean rawHtml) {
-        try {
-            // MD5: a key, not a signature (whoever could forge a collision writes the content anyway); half
-            // the time of SHA-256 under the quick compiler a build runs with
-            MessageDigest d = MessageDigest.getInstance("MD5");
-            d.update((byte) (rawHtml ? 1 : 0));
-            return HexFormat.of().formatHex(d.digest(markdown.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return HexFormat.of().formatHex(Checksum.of(markdown.getBytes(StandardCharsets.UTF_8))) + (rawHtml ? "h" : "");
     }
 
     /**

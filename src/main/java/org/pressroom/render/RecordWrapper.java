@@ -38,13 +38,21 @@ final class RecordWrapper extends DefaultObjectWrapper {
         }
     };
 
+    /** Whether a class is a view record: asked once per class ({@code getEnclosingClass} is a slow native call). */
+    private static final ClassValue<Boolean> VIEW = new ClassValue<>() {
+        @Override
+        protected Boolean computeValue(Class<?> type) {
+            return type.isRecord() && type.getEnclosingClass() == Views.class;
+        }
+    };
+
     RecordWrapper(Version version) {
         super(version);
     }
 
     @Override
     protected TemplateModel handleUnknownType(Object obj) throws TemplateModelException {
-        if (obj instanceof Record r && r.getClass().getEnclosingClass() == Views.class) {
+        if (obj instanceof Record r && VIEW.get(r.getClass())) {
             return new RecordModel(r);
         }
         return super.handleUnknownType(obj);
