@@ -27,6 +27,7 @@ import com.vladsch.flexmark.parser.block.ParserState;
 import com.vladsch.flexmark.parser.core.FencedCodeBlockParser;
 import com.vladsch.flexmark.util.data.DataHolder;
 import com.vladsch.flexmark.util.sequence.BasedSequence;
+import com.vladsch.flexmark.util.sequence.SubSequence;
 import com.vladsch.flexmark.util.ast.Document;
 import com.vladsch.flexmark.util.ast.Node;
 import com.vladsch.flexmark.util.data.MutableDataSet;
@@ -111,6 +112,33 @@ public final class Markdown {
      * pre-processors.
      */
     static final class Tables implements Parser.ParserExtension {
+        /**
+         * Whether a paragraph has a {@code |}, asked of the document's text with {@code String.indexOf}
+         * (Flexmark's {@code indexOf} reads a character at a time through its sequence interfaces, which
+         * cost a per cent of a build under the quick compiler). Remembers the first pipe at or after where
+         * it last looked, so that paragraphs asked in document order cost one pass over the text in all.
+         */
+        static final class Pipes {
+            private String text;
+            private int from = Integer.MAX_VALUE;
+            private int found;
+
+            boolean in(BasedSequence chars) {
+                if (!(chars instanceof SubSequence && chars.getBase() instanceof String base)) {
+                    return chars.indexOf('|') >= 0;
+                }
+                int start = chars.getStartOffset();
+                int end = chars.getEndOffset();
+                if (base != text || start < from || (found >= 0 && found < start)) {
+                    text = base;
+                    from = start;
+                    found = base.indexOf('|', start);
+                }
+                // found is the first pipe at or after from <= start, and not before start
+                return found >= 0 && found < end;
+            }
+        }
+
         @Override
         public void parserOptions(com.vladsch.flexmark.util.data.MutableDataHolder options) {
             // the tables extension sets none
@@ -124,10 +152,11 @@ public final class Markdown {
                 public ParagraphPreProcessor apply(ParserState state) {
                     return new ParagraphPreProcessor() {
                         private ParagraphPreProcessor made;
+                        private final Pipes pipes = new Pipes();
 
                         @Override
                         public int preProcessBlock(Paragraph block, ParserState at) {
-                            if (block.getChars().indexOf('|') < 0) {
+                            if (!pipes.in(block.getChars())) {
                                 return 0;
                             }
                             if (made == null) {

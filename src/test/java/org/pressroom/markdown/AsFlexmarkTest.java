@@ -77,6 +77,8 @@ class AsFlexmarkTest {
                 "| a & b | c |\n|---|:-:|\n| `x|y` | \\| pipe & |\n| <i>z</i> | |",
                 "prose first\n\na | b\n--|--\n1 | 2\n\nx | y without separator\n\n- | in a list\n  |---|\n\n> a | b\n> -|-\n> c | d",
                 "no pipe\n---\n\n:---:\nno pipe either\n\n|\n|-",
+                // paragraphs with and without pipes in turn, nested and not
+                "one\n\n- item\n\n  > a | b\n  > -|-\n  > 1 | 2\n\n  no pipe\n\ntwo | x\n-|-\n\nthree\n\nfour|\n|-|",
                 "note[^1] and again[^1] and [^n].\n\n[^1]: foot & <note>\n[^n]: second\n    with lines",
                 "see https://www.mofa.go.kr/?a=1&b=<2> or www.example.org & press@mofa.go.kr",
                 "[x](javascript:alert(1)) <javascript:alert(2)> [y](  JaVa\tScript:z)",

@@ -1,6 +1,7 @@
 package org.pressroom.markdown;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import net.jqwik.api.Arbitraries;
@@ -92,5 +93,21 @@ class MarkdownTest {
         assertTrue(without > 20, "most sample bodies have no link candidates: " + without);
         assertTrue(Markdown.mayAutolink("see www.example.org") && Markdown.mayAutolink("a@b")
                 && Markdown.mayAutolink("ftp://x") && Markdown.mayAutolink("1.한국www.y.org") && !Markdown.mayAutolink("시각: 10:30, 장소: 외교부"));
+    }
+
+    @Test
+    void findsAPipeInAParagraphAskedInAnyOrder() {
+        String text = "first | a\n\nnone\n\nlast | b\n\nnone again";
+        com.vladsch.flexmark.util.sequence.BasedSequence all = com.vladsch.flexmark.util.sequence.BasedSequence.of(text);
+        int none = text.indexOf("none");
+        int last = text.indexOf("last");
+        int again = text.indexOf("none again");
+        Markdown.Tables.Pipes pipes = new Markdown.Tables.Pipes();
+        assertTrue(pipes.in(all.subSequence(last, again - 2)));
+        assertTrue(pipes.in(all.subSequence(0, none - 2)), "a paragraph before the last one asked");
+        assertFalse(pipes.in(all.subSequence(none, last - 2)));
+        assertFalse(pipes.in(all.subSequence(again, text.length())));
+        assertTrue(pipes.in(all.subSequence(last, again - 2)));
+        assertTrue(new Markdown.Tables.Pipes().in(all.subSequence(0, 2).append("|")), "text not from one string");
     }
 }
