@@ -8,7 +8,8 @@
 # RUNS (runs per measurement, default 3; the median is shown), CMD (the build command, default the
 # ./pressroom launcher; e.g. CMD="java -jar /tmp/old/pressroom.jar" to measure an older version in the
 # same run), PRESSROOM_JAVA_OPTS (extra JVM options for the launcher, e.g. -Xmx1g), LABEL (a name
-# for the command in the table), SCENARIOS (default "clean nochange edit template").
+# for the command in the table), SCENARIOS (default "clean nochange edit template"), KEEP_OLD_SITES
+# (set: the old sites moved aside before clean builds are left under WORK, not deleted at the end).
 set -euo pipefail
 here="$(cd "$(dirname "$0")/.." && pwd)"
 shared="${SHARED:-$here/../shared}"
@@ -71,5 +72,6 @@ for n in "${sizes[@]}"; do
   cp "$dir/first.ko.md.orig" "$first"
 done
 # old sites are deleted only now: on ext4, creating files soon after deleting many is slow (the
-# allocator skips recently freed inodes), which would slow the next clean builds measured
-for n in "${sizes[@]}"; do rm -rf "$work/$n"/trash-*; done
+# allocator skips recently freed inodes), which would slow the next clean builds measured; on this
+# machine's disk that lasts minutes (BENCHMARKS.md). KEEP_OLD_SITES=1 leaves them, for a series of runs.
+[ -n "${KEEP_OLD_SITES:-}" ] || for n in "${sizes[@]}"; do rm -rf "$work/$n"/trash-*; done

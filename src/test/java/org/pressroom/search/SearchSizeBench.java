@@ -47,7 +47,7 @@ class SearchSizeBench {
         try (StaticServer server = StaticServer.serve(site)) {
             driver.executeCdpCommand("Network.enable", Map.of());
             driver.executeCdpCommand("Network.setCacheDisabled", Map.of("cacheDisabled", true));
-            report.append("\n| lang | query · filters | results | script | manifest | shards + filters (n) | documents (n) | total |\n")
+            report.append("\n| lang | query · filters | results | script | manifest | shards + filters (n) | document files (n) | total |\n")
                     .append("|---|---|---:|---:|---:|---:|---:|---:|\n");
             for (String lang : List.of("ko", "en")) {
                 for (String q : QUERIES.get(lang)) {
@@ -71,7 +71,7 @@ class SearchSizeBench {
         long[] facets = sizes(dir.resolve("f"));
         long[] docs = sizes(dir.resolve("d"));
         return String.format("- %s: index %s in %d files — manifest %s; %d shards %s (largest %s); %d filter files %s;"
-                + " %d documents %s%n", lang, kb(manifest + shards[1] + facets[1] + docs[1]),
+                + " %d document files %s%n", lang, kb(manifest + shards[1] + facets[1] + docs[1]),
                 1 + shards[0] + facets[0] + docs[0], kb(manifest), shards[0], kb(shards[1]), kb(shards[2]), facets[0],
                 kb(facets[1]), docs[0], kb(docs[1]));
     }
