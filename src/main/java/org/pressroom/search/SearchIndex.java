@@ -338,7 +338,7 @@ public final class SearchIndex {
         }
         List<File> out = new ArrayList<>();
         out.add(null);
-        StringBuilder manifest = new StringBuilder("{\"version\":1,\"count\":").append(count)
+        StringBuilder manifest = new StringBuilder("{\"version\":2,\"count\":").append(count)
                 .append(",\"docsPerFile\":").append(DOCS_PER_FILE).append(",\"shards\":[");
         StringBuilder shard = new StringBuilder();
         int bytes = 0;

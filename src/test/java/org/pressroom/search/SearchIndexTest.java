@@ -50,6 +50,7 @@ class SearchIndexTest {
         assertEquals(List.of("climate-change", "north-korea", "united-nations"),
                 List.copyOf(((Map<String, Object>) ko.get("topics")).keySet()).stream().sorted().toList());
         assertEquals(4L, json(site, "en/search/index.json").get("count"), "a release without English is not in it");
+        assertEquals(2L, ko.get("version"), "version 2: documents in files of docsPerFile");
         assertEquals((long) SearchIndex.DOCS_PER_FILE, ko.get("docsPerFile"));
         assertTrue(site.exists("ko/search/d/1.json"), "five documents: the fifth is in the second file of four");
         assertFalse(site.exists("ko/search/d/2.json"));
