@@ -42,7 +42,7 @@ final class RecordWrapper extends DefaultObjectWrapper {
     private static final ClassValue<Boolean> VIEW = new ClassValue<>() {
         @Override
         protected Boolean computeValue(Class<?> type) {
-            return type.isRecord() && type.getEnclosingClass() == Views.class;
+            return type.getEnclosingClass() == Views.class;
         }
     };
 

@@ -60,7 +60,7 @@ final class SiteFiles {
             return d.text();
         }
         if (page instanceof Page.SearchDocument d) {
-            return SearchIndex.documents(d.releases(), (out, r) -> SearchIndex.document(out, r, d.lang(),
+            return SearchIndex.documentFile(d.releases(), (out, r) -> SearchIndex.document(out, r, d.lang(),
                     theme.strings(d.lang()).day(r.day()), site.types().get(r.type()).get(d.lang())));
         }
         if (page instanceof Page.Feed f) {

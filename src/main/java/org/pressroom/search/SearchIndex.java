@@ -237,14 +237,9 @@ public final class SearchIndex {
 
     /**
      * Document file {@code number}: its releases, documents {@code number * DOCS_PER_FILE} onwards,
-     * written by the renderer with {@link #documents(List, DocumentWriter)}.
+     * written by the renderer with {@link #documentFile}.
      */
     public record Document(int number, List<Release> releases) {
-    }
-
-    /** The index of language {@code lang} (a fresh memo reuses nothing). */
-    public static Built build(Archive archive, String lang, Memo memo) {
-        return prepare(archive, lang, memo).get();
     }
 
     /**
@@ -400,19 +395,18 @@ public final class SearchIndex {
         return m.append('}').toString();
     }
 
-    /** Appends one document of a file to {@code out} ({@link #document}). */
-    public interface DocumentWriter {
-        void write(StringBuilder out, Release release);
-    }
-
-    /** The JSON of a document file: an array of the documents of {@code releases}, each written by {@code document}. */
-    public static String documents(List<Release> releases, DocumentWriter document) {
+    /**
+     * The JSON of a document file: an array of the documents of {@code releases}, each appended to it by
+     * {@code document} ({@link #document}).
+     */
+    public static String documentFile(List<Release> releases,
+            java.util.function.BiConsumer<StringBuilder, Release> document) {
         StringBuilder out = new StringBuilder(releases.size() * (3 * TEXT_CHARS + 1024)).append('[');
         for (Release r : releases) {
             if (out.length() > 1) {
                 out.append(',');
             }
-            document.write(out, r);
+            document.accept(out, r);
         }
         return out.append(']').toString();
     }
